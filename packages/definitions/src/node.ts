@@ -1,0 +1,57 @@
+/**
+ * Node-only: load definitions from a folder laid out as
+ * `<form>/<version>/*.json` (the repository's `definitions/`, or a
+ * maintainer's working copy). Used by the CLI and by tests that prove no
+ * form-specific code exists.
+ * @module
+ */
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Catalogue, SchemaObject } from '@bieumau/core';
+import { memorySource } from './registry.js';
+import type { DefinitionSource, VersionFiles } from './registry.js';
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`Cannot read ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** Reads one version folder: its schema files and `i18n/*.json` catalogues. */
+export function readVersionFolder(dir: string): VersionFiles {
+  const resources = readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.startsWith('migration'))
+    .sort()
+    .map((f) => readJson(join(dir, f)) as SchemaObject)
+    .filter((s) => typeof s.$id === 'string');
+  const catalogues: VersionFiles['catalogues'] = {};
+  const i18n = join(dir, 'i18n');
+  if (existsSync(i18n)) {
+    for (const f of readdirSync(i18n).filter((x) => x.endsWith('.json'))) {
+      const c = readJson(join(i18n, f)) as Catalogue;
+      if (c.lang === 'en') catalogues.en = c;
+    }
+  }
+  return { resources, catalogues };
+}
+
+/** Lists `<form>/<version>` folders under a root. */
+export function listVersionFolders(root: string): { form: string; version: string; dir: string }[] {
+  const out: { form: string; version: string; dir: string }[] = [];
+  for (const form of readdirSync(root).sort()) {
+    const fdir = join(root, form);
+    if (!statSync(fdir).isDirectory()) continue;
+    for (const version of readdirSync(fdir).sort()) {
+      const vdir = join(fdir, version);
+      if (statSync(vdir).isDirectory() && /^\d{4}(\.\d+)?$/.test(version)) out.push({ form, version, dir: vdir });
+    }
+  }
+  return out;
+}
+
+/** A definition source over a folder tree. */
+export function directorySource(root: string): DefinitionSource {
+  return memorySource(listVersionFolders(root).map((v) => readVersionFolder(v.dir)));
+}
