@@ -12,6 +12,13 @@ const KIND_VI: Record<string, string> = {
   multiChoice: 'chọn nhiều', date: 'ngày', url: 'đường dẫn', email: 'thư điện tử', phone: 'điện thoại', ratio: 'tử số/mẫu số',
 };
 
+const PERIOD_VI = { year: 'năm', quarter: 'quý', month: 'tháng' } as const;
+
+/** Prefixes the form number unless the title already carries it. */
+function withNumber(formNumber: string | undefined, title: string): string {
+  return formNumber && !title.includes(formNumber) ? `${formNumber} — ${title}` : title;
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (text !== undefined) e.textContent = text;
@@ -34,9 +41,9 @@ function renderDictionary(model: FormModel): void {
   const title = document.getElementById('dict-title')!;
   const meta = document.getElementById('dict-meta')!;
   const body = document.getElementById('dict-body')!;
-  title.textContent = `${model.info.formNumber ? model.info.formNumber + ' — ' : ''}${model.title.vi}`;
+  title.textContent = withNumber(model.info.formNumber, model.title.vi);
   const w = model.info.window;
-  meta.textContent = `${model.info.form}@${model.info.version} / ${model.info.variant} · kỳ báo cáo: ${model.info.period}` +
+  meta.textContent = `${model.info.form}@${model.info.version} / ${model.info.variant} · kỳ báo cáo: ${PERIOD_VI[model.info.period]}` +
     (w ? ` · số liệu từ ${w.from} đến ${w.to}` : '') + (model.info.deadline ? ` · hạn gửi ${model.info.deadline}` : '') + ` · ${model.title.en}`;
   const table = el('table');
   const head = table.createTHead().insertRow();
@@ -84,7 +91,7 @@ async function main(): Promise<void> {
     const li = el('li');
     const button = el('button');
     button.type = 'button';
-    button.appendChild(el('strong', `${s.formNumber ? s.formNumber + ' — ' : ''}${s.title}`));
+    button.appendChild(el('strong', withNumber(s.formNumber, s.title)));
     button.appendChild(el('br'));
     button.appendChild(el('span', `${s.form}@${s.version} / ${s.variant}${s.titleEn ? ' · ' + s.titleEn : ''}`, 'muted'));
     button.addEventListener('click', async () => {

@@ -4,6 +4,96 @@ import type { DefinitionSummary, VersionFiles } from '../registry.js';
 /** Every published definition. */
 export const summaries: DefinitionSummary[] = [
   {
+    "form": "annual-ict",
+    "version": "2017",
+    "variant": "agency",
+    "id": "https://bieumau.github.io/schemas/annual-ict/2017/agency.json",
+    "title": "Báo cáo kết quả ứng dụng công nghệ thông tin năm 2017 (Cơ quan thuộc Chính phủ)",
+    "period": "year",
+    "titleEn": "Report on the results of IT application 2017 (government agencies)",
+    "formNumber": "Phụ lục 1"
+  },
+  {
+    "form": "annual-ict",
+    "version": "2017",
+    "variant": "ministry",
+    "id": "https://bieumau.github.io/schemas/annual-ict/2017/ministry.json",
+    "title": "Báo cáo kết quả ứng dụng công nghệ thông tin năm 2017 (Bộ, cơ quan ngang Bộ)",
+    "period": "year",
+    "titleEn": "Report on the results of IT application 2017 (ministries and ministerial-level agencies)",
+    "formNumber": "Phụ lục 1"
+  },
+  {
+    "form": "annual-ict",
+    "version": "2017",
+    "variant": "province",
+    "id": "https://bieumau.github.io/schemas/annual-ict/2017/province.json",
+    "title": "Báo cáo kết quả ứng dụng công nghệ thông tin năm 2017 (Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương)",
+    "period": "year",
+    "titleEn": "Report on the results of IT application 2017 (provinces and centrally-run cities)",
+    "formNumber": "Phụ lục 1"
+  },
+  {
+    "form": "annual-ict",
+    "version": "2019",
+    "variant": "agency",
+    "id": "https://bieumau.github.io/schemas/annual-ict/2019/agency.json",
+    "title": "Báo cáo đánh giá mức độ ứng dụng công nghệ thông tin và phát triển Chính phủ điện tử năm 2019 (Biểu mẫu 02 – Cơ quan thuộc Chính phủ)",
+    "period": "year",
+    "titleEn": "Report on IT application and e-government development 2019 (Form 02 – government agencies)",
+    "formNumber": "Biểu mẫu 02"
+  },
+  {
+    "form": "annual-ict",
+    "version": "2019",
+    "variant": "ministry",
+    "id": "https://bieumau.github.io/schemas/annual-ict/2019/ministry.json",
+    "title": "Báo cáo đánh giá mức độ ứng dụng công nghệ thông tin và phát triển Chính phủ điện tử năm 2019 (Biểu mẫu 01 – Bộ, cơ quan ngang Bộ)",
+    "period": "year",
+    "titleEn": "Report on IT application and e-government development 2019 (Form 01 – ministries and ministerial-level agencies)",
+    "formNumber": "Biểu mẫu 01"
+  },
+  {
+    "form": "annual-ict",
+    "version": "2019",
+    "variant": "province",
+    "id": "https://bieumau.github.io/schemas/annual-ict/2019/province.json",
+    "title": "Báo cáo đánh giá mức độ ứng dụng công nghệ thông tin và phát triển Chính phủ điện tử năm 2019 (Biểu mẫu 03 – Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương)",
+    "period": "year",
+    "titleEn": "Report on IT application and e-government development 2019 (Form 03 – provinces and centrally-run cities)",
+    "formNumber": "Biểu mẫu 03"
+  },
+  {
+    "form": "annual-it-plan",
+    "version": "2018",
+    "variant": "agency",
+    "id": "https://bieumau.github.io/schemas/annual-it-plan/2018/agency.json",
+    "title": "Kế hoạch ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước năm 2018 (cơ quan thuộc Chính phủ)",
+    "period": "year",
+    "titleEn": "2018 plan for IT application in state agencies (government agencies)",
+    "formNumber": "Phụ lục 2"
+  },
+  {
+    "form": "annual-it-plan",
+    "version": "2018",
+    "variant": "ministry",
+    "id": "https://bieumau.github.io/schemas/annual-it-plan/2018/ministry.json",
+    "title": "Kế hoạch ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước năm 2018 (Bộ, cơ quan ngang Bộ)",
+    "period": "year",
+    "titleEn": "2018 plan for IT application in state agencies (ministries and ministerial-level agencies)",
+    "formNumber": "Phụ lục 2"
+  },
+  {
+    "form": "annual-it-plan",
+    "version": "2018",
+    "variant": "province",
+    "id": "https://bieumau.github.io/schemas/annual-it-plan/2018/province.json",
+    "title": "Kế hoạch ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước năm 2018 (tỉnh, thành phố trực thuộc Trung ương)",
+    "period": "year",
+    "titleEn": "2018 plan for IT application in state agencies (provinces and centrally-run cities)",
+    "formNumber": "Phụ lục 2"
+  },
+  {
     "form": "most-unit-annual",
     "version": "2018",
     "variant": "unit",
@@ -11,10 +101,65 @@ export const summaries: DefinitionSummary[] = [
     "title": "Báo cáo kết quả ứng dụng CNTT năm 2018 và dự kiến kế hoạch ứng dụng CNTT năm 2019 tại các đơn vị trực thuộc Bộ Khoa học và Công nghệ",
     "period": "year",
     "titleEn": "Report on IT application results in 2018 and the planned IT application plan for 2019 of the units of the Ministry of Science and Technology"
+  },
+  {
+    "form": "provincial-ranking",
+    "version": "2018",
+    "variant": "department",
+    "id": "https://bieumau.github.io/schemas/provincial-ranking/2018/department.json",
+    "title": "Phiếu cung cấp số liệu đánh giá, xếp hạng mức độ ứng dụng CNTT của các cơ quan chuyên môn thuộc UBND tỉnh năm 2018",
+    "period": "year",
+    "titleEn": "Data sheet for scoring and ranking IT application of provincial departments, 2018",
+    "formNumber": "Phụ lục I"
+  },
+  {
+    "form": "provincial-ranking",
+    "version": "2018",
+    "variant": "district",
+    "id": "https://bieumau.github.io/schemas/provincial-ranking/2018/district.json",
+    "title": "Phiếu cung cấp số liệu đánh giá, xếp hạng mức độ chính quyền điện tử cấp huyện năm 2018",
+    "period": "year",
+    "titleEn": "Data sheet for scoring and ranking e-government at district level, 2018",
+    "formNumber": "Phụ lục II"
+  },
+  {
+    "form": "quarterly-egov",
+    "version": "2019",
+    "variant": "agency",
+    "id": "https://bieumau.github.io/schemas/quarterly-egov/2019/agency.json",
+    "title": "Báo cáo số liệu về phát triển Chính phủ điện tử hằng quý năm 2019 (Biểu mẫu 02: cơ quan thuộc Chính phủ)",
+    "period": "quarter",
+    "titleEn": "Quarterly e-government report 2019 (Form 02: government agencies)",
+    "formNumber": "Biểu mẫu 02"
+  },
+  {
+    "form": "quarterly-egov",
+    "version": "2019",
+    "variant": "ministry",
+    "id": "https://bieumau.github.io/schemas/quarterly-egov/2019/ministry.json",
+    "title": "Báo cáo số liệu về phát triển Chính phủ điện tử hằng quý năm 2019 (Biểu mẫu 01: Bộ, cơ quan ngang Bộ)",
+    "period": "quarter",
+    "titleEn": "Quarterly e-government report 2019 (Form 01: ministries and ministerial-level agencies)",
+    "formNumber": "Biểu mẫu 01"
+  },
+  {
+    "form": "quarterly-egov",
+    "version": "2019",
+    "variant": "province",
+    "id": "https://bieumau.github.io/schemas/quarterly-egov/2019/province.json",
+    "title": "Báo cáo số liệu về phát triển Chính phủ điện tử hằng quý năm 2019 (Biểu mẫu 03: tỉnh, thành phố trực thuộc Trung ương)",
+    "period": "quarter",
+    "titleEn": "Quarterly e-government report 2019 (Form 03: provinces and centrally-run cities)",
+    "formNumber": "Biểu mẫu 03"
   }
 ];
 
 /** Loads the files of one form version on demand, so a page pays only for what it uses. */
 export const loaders: Record<string, () => Promise<VersionFiles>> = {
+  'annual-ict@2017': () => import('./data/annual-ict-2017.js').then((m) => m.default),
+  'annual-ict@2019': () => import('./data/annual-ict-2019.js').then((m) => m.default),
+  'annual-it-plan@2018': () => import('./data/annual-it-plan-2018.js').then((m) => m.default),
   'most-unit-annual@2018': () => import('./data/most-unit-annual-2018.js').then((m) => m.default),
+  'provincial-ranking@2018': () => import('./data/provincial-ranking-2018.js').then((m) => m.default),
+  'quarterly-egov@2019': () => import('./data/quarterly-egov-2019.js').then((m) => m.default),
 };

@@ -233,6 +233,7 @@ const files = {
        "portalType": {
         "title": "Cổng thông tin điện tử thành phần hay cổng/trang thông tin điện tử độc lập",
         "type": "string",
+        "maxLength": 11,
         "enum": [
          "component",
          "independent"
@@ -589,6 +590,7 @@ const files = {
        "bmCode": "M3.3.2.a",
        "title": "Tin học hóa việc tiếp nhận và xử lý hồ sơ tại bộ phận một cửa: cách thức triển khai",
        "type": "string",
+       "maxLength": 12,
        "enum": [
         "synchronised",
         "separate"
@@ -616,6 +618,7 @@ const files = {
        "type": "array",
        "items": {
         "type": "string",
+        "maxLength": 10,
         "enum": [
          "horizontal",
          "vertical"
@@ -634,6 +637,7 @@ const files = {
        "type": "array",
        "items": {
         "type": "string",
+        "maxLength": 11,
         "enum": [
          "touchScreen",
          "internet",
@@ -676,6 +680,7 @@ const files = {
        "bmCode": "M3.3.3",
        "title": "Việc luân chuyển hồ sơ thủ tục hành chính giữa các bộ phận, đơn vị liên quan trong quá trình giải quyết TTHC",
        "type": "string",
+       "maxLength": 7,
        "enum": [
         "whole",
         "summary"
@@ -954,6 +959,7 @@ const files = {
        "status": {
         "title": "Hiện trạng",
         "type": "string",
+        "maxLength": 8,
         "enum": [
          "deployed",
          "building",
@@ -977,6 +983,7 @@ const files = {
        "storage": {
         "title": "Nơi lưu trữ dữ liệu",
         "type": "string",
+        "maxLength": 9,
         "enum": [
          "onPremise",
          "hired"

@@ -224,13 +224,13 @@ vendor?: string
  * 
  * @maxItems 2
  */
-interconnection?: []|[("horizontal" | "vertical")]|[("horizontal" | "vertical"), ("horizontal" | "vertical")]
+interconnection?: ("horizontal" | "vertical")[]
 /**
  * M3.3.2.b-2. Tra cứu thông tin và trạng thái giải quyết hồ sơ
  * 
  * @maxItems 4
  */
-lookupChannels?: []|[("touchScreen" | "internet" | "sms" | "other")]|[("touchScreen" | "internet" | "sms" | "other"), ("touchScreen" | "internet" | "sms" | "other")]|[("touchScreen" | "internet" | "sms" | "other"), ("touchScreen" | "internet" | "sms" | "other"), ("touchScreen" | "internet" | "sms" | "other")]|[("touchScreen" | "internet" | "sms" | "other"), ("touchScreen" | "internet" | "sms" | "other"), ("touchScreen" | "internet" | "sms" | "other"), ("touchScreen" | "internet" | "sms" | "other")]
+lookupChannels?: ("touchScreen" | "internet" | "sms" | "other")[]
 /**
  * M3.3.2.b-3. Hình thức tra cứu khác, nêu rõ hình thức
  */

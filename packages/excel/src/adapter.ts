@@ -1,0 +1,77 @@
+/**
+ * The one module that touches exceljs. Every other module sees exceljs only
+ * through the types and functions exported here, so a maintained fork (exceljs
+ * 4.4.0 of early 2024 is the last release) can replace it by changing this
+ * file alone. exceljs is loaded with a dynamic `import()` so a web form that
+ * imports `@bieumau/excel/browser` pays for it only when a workbook is read or
+ * written (bundlers pick exceljs's own browser build through its `browser`
+ * field).
+ * @module
+ */
+import type * as ExcelJSTypes from 'exceljs';
+
+/** An exceljs workbook. */
+export type XWorkbook = ExcelJSTypes.Workbook;
+/** An exceljs worksheet. */
+export type XWorksheet = ExcelJSTypes.Worksheet;
+/** An exceljs cell. */
+export type XCell = ExcelJSTypes.Cell;
+/** An exceljs row. */
+export type XRow = ExcelJSTypes.Row;
+/** An exceljs cell value (plain, rich text, hyperlink, formula, error…). */
+export type XCellValue = ExcelJSTypes.CellValue;
+/** An exceljs data validation. */
+export type XDataValidation = ExcelJSTypes.DataValidation;
+/** An exceljs style. */
+export type XStyle = Partial<ExcelJSTypes.Style>;
+
+type ExcelJSModule = typeof ExcelJSTypes;
+
+let loading: Promise<ExcelJSModule> | undefined;
+
+/** Loads exceljs once. Works with its CommonJS build (Node) and its browser bundle. */
+function lib(): Promise<ExcelJSModule> {
+  loading ??= import('exceljs').then((m) => ((m as { default?: ExcelJSModule }).default ?? (m as unknown as ExcelJSModule)));
+  return loading;
+}
+
+/** A new, empty workbook. */
+export async function newWorkbook(): Promise<XWorkbook> {
+  const E = await lib();
+  return new E.Workbook();
+}
+
+/**
+ * Parses `.xlsx` bytes. Throws whatever the library throws (callers wrap it:
+ * exceljs raises `TypeError`s on unusual producers).
+ */
+export async function loadWorkbook(bytes: Uint8Array): Promise<XWorkbook> {
+  const E = await lib();
+  const wb = new E.Workbook();
+  // exceljs's typings want a Node Buffer; at run time it hands the bytes to
+  // JSZip, which takes any Uint8Array (so this works in browsers too).
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** Serialises a workbook to `.xlsx` bytes (a plain `Uint8Array`, also in Node). */
+export async function saveWorkbook(wb: XWorkbook): Promise<Uint8Array> {
+  const out = await wb.xlsx.writeBuffer();
+  const view = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+}
+
+/** exceljs value-type numbers, so callers need not import the library for them. */
+export const ValueType = {
+  Null: 0,
+  Merge: 1,
+  Number: 2,
+  String: 3,
+  Date: 4,
+  Hyperlink: 5,
+  Formula: 6,
+  SharedString: 7,
+  RichText: 8,
+  Boolean: 9,
+  Error: 10,
+} as const;

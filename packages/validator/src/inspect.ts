@@ -1,0 +1,133 @@
+/**
+ * A pre-pass over the input before ajv sees it: finds what JSON cannot hold
+ * (NaN, Infinity, functions, class instances, `undefined` in arrays),
+ * circular references and absurd nesting, and returns located problems plus
+ * a copy with those values cut out. Iterative, so no input can overflow the
+ * stack; the copy is made only when something was found, so valid reports
+ * pay one walk.
+ * @module
+ */
+import { escapeToken } from '@bieumau/core';
+
+/** Deeper than any definition (root, section, sub-section, table, row, cell ≈ 6). */
+export const MAX_DEPTH = 64;
+
+/** One thing JSON cannot hold, located. */
+export interface InputProblem {
+  instancePath: string;
+  keyword: 'bmNotJson' | 'bmCircular' | 'bmTooDeep';
+  params: Record<string, unknown>;
+}
+
+/** Outcome of {@link inspectInput}. */
+export interface Inspection {
+  problems: InputProblem[];
+  /** The input itself when no problem was found, else a copy without the offending values. */
+  value: unknown;
+}
+
+function describe(v: unknown): string | undefined {
+  switch (typeof v) {
+    case 'number':
+      return Number.isFinite(v) ? undefined : String(v);
+    case 'string':
+    case 'boolean':
+      return undefined;
+    case 'undefined':
+      return 'undefined';
+    case 'bigint':
+      return 'BigInt';
+    case 'function':
+      return 'function';
+    case 'symbol':
+      return 'Symbol';
+    default: {
+      if (v === null || Array.isArray(v)) return undefined;
+      const proto = Object.getPrototypeOf(v) as object | null;
+      if (proto === null || proto === Object.prototype) return undefined;
+      const name = (proto as { constructor?: { name?: unknown } }).constructor?.name;
+      return typeof name === 'string' && name ? name : 'object';
+    }
+  }
+}
+
+/** Walks the input once; see the module comment. */
+export function inspectInput(input: unknown): Inspection {
+  const problems: InputProblem[] = [];
+  const bad = new Set<string>();
+  // Stack entries: a value to enter, or an object to leave (to keep the set of ancestors exact).
+  const stack: { v: unknown; p: string; d: number; leave?: boolean }[] = [{ v: input, p: '', d: 0 }];
+  const onPath = new Set<object>();
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (e.leave) {
+      onPath.delete(e.v as object);
+      continue;
+    }
+    const v = e.v;
+    if (v === null || typeof v !== 'object') {
+      const found = describe(v);
+      // (`undefined` object members never get here: they mean "absent", as JSON.stringify has it.)
+      if (found !== undefined) {
+        problems.push({ instancePath: e.p, keyword: 'bmNotJson', params: { found } });
+        bad.add(e.p);
+      }
+      continue;
+    }
+    if (onPath.has(v)) {
+      problems.push({ instancePath: e.p, keyword: 'bmCircular', params: {} });
+      bad.add(e.p);
+      continue;
+    }
+    const found = describe(v);
+    if (found !== undefined) {
+      problems.push({ instancePath: e.p, keyword: 'bmNotJson', params: { found } });
+      bad.add(e.p);
+      continue;
+    }
+    if (e.d >= MAX_DEPTH) {
+      problems.push({ instancePath: e.p, keyword: 'bmTooDeep', params: { limit: MAX_DEPTH } });
+      bad.add(e.p);
+      continue;
+    }
+    onPath.add(v);
+    stack.push({ v, p: e.p, d: e.d, leave: true });
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) {
+        const x = v[i];
+        // Primitives are checked inline: most of a report is numbers and strings.
+        if (x === null || typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x))) continue;
+        stack.push({ v: x, p: `${e.p}/${i}`, d: e.d + 1 });
+      }
+    } else {
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const k = keys[i]!;
+        const x = (v as Record<string, unknown>)[k];
+        if (x === null || x === undefined || typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x))) continue;
+        stack.push({ v: x, p: `${e.p}/${escapeToken(k)}`, d: e.d + 1 });
+      }
+    }
+  }
+  if (!problems.length) return { problems, value: input };
+  problems.sort((a, b) => (a.instancePath < b.instancePath ? -1 : a.instancePath > b.instancePath ? 1 : 0));
+  return { problems, value: bad.has('') ? undefined : copyWithout(input, '', bad) };
+}
+
+/**
+ * Copies the input leaving out the values at `bad` pointers: object members
+ * are dropped (blank), array elements become `null` so later indices keep
+ * their meaning. Recursion is bounded because cycles and deep values are in `bad`.
+ */
+function copyWithout(v: unknown, p: string, bad: Set<string>): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map((x, i) => (bad.has(`${p}/${i}`) ? null : copyWithout(x, `${p}/${i}`, bad)));
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const cp = `${p}/${escapeToken(k)}`;
+    if (bad.has(cp)) continue;
+    // defineProperty, not assignment: a `__proto__` key must stay a plain own property.
+    Object.defineProperty(out, k, { value: copyWithout((v as Record<string, unknown>)[k], cp, bad), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
