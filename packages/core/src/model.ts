@@ -259,9 +259,14 @@ export function buildModel(def: Definition): FormModel {
       if (groups) node.headerGroups = groups;
       collectRules(itemsChain, pointer, true);
     } else if (kind === 'multiChoice' && s.items) {
+      // Option titles may sit next to `enum` in `items`, or on the array itself.
       const itemsChain = chainOf(def, s.items, child(holder(chain, 'items')!.location, 'items'));
-      const opts = options(def, itemsChain, effective(itemsChain));
+      const items = effective(itemsChain);
+      const titled = items.bmOptionTitles ? itemsChain : chain;
+      const opts = options(def, titled, { ...items, bmOptionTitles: items.bmOptionTitles ?? s.bmOptionTitles });
       if (opts) node.options = opts;
+      // An item of a multiple choice (`/x/channels/1`) is reported against the field.
+      byTemplate.set(`${template}/*`, node);
     } else {
       const opts = options(def, chain, s);
       if (opts) node.options = opts;

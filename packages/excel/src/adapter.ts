@@ -75,3 +75,42 @@ export const ValueType = {
   Boolean: 9,
   Error: 10,
 } as const;
+
+/**
+ * Adds a data validation to a cell or a rectangular range (`C10:C2009`).
+ * exceljs keeps validations in a per-address model its typings do not
+ * expose; a range key is written as one `sqref`.
+ */
+export function addValidation(ws: XWorksheet, range: string, v: XDataValidation): void {
+  (ws as unknown as { dataValidations: { add(address: string, v: XDataValidation): void } }).dataValidations.add(range, v);
+}
+
+/** Sheet protection permissions (everything not listed stays forbidden). */
+export interface Permissions {
+  formatColumns?: boolean;
+  formatRows?: boolean;
+  insertRows?: boolean;
+  deleteRows?: boolean;
+}
+
+/**
+ * Protects a sheet without a password: locked cells (labels, headers) cannot
+ * be edited by accident, unlocked input cells can. No password means no random
+ * salt, so the bytes stay deterministic (and a password would not be security).
+ */
+export async function protectSheet(ws: XWorksheet, p: Permissions): Promise<void> {
+  await ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatCells: false,
+    formatColumns: p.formatColumns ?? false,
+    formatRows: p.formatRows ?? false,
+    insertRows: p.insertRows ?? false,
+    deleteRows: p.deleteRows ?? false,
+    insertColumns: false,
+    deleteColumns: false,
+    sort: false,
+    autoFilter: false,
+    pivotTables: false,
+  });
+}

@@ -425,10 +425,12 @@ const report = {
   signature: { place: 'Cao Bằng', date: '2019-11-28', preparerName: 'Nông Thị Thanh Huyền', headName: 'Hoàng Xuân Ánh' },
   evidence: {
     '/portal/organizationInfo': 'https://caobang.gov.vn/gioi-thieu',
+    '/portal/newsUpdate': 'https://caobang.gov.vn/tin-tuc-su-kien',
     '/portal/directionInfo': 'https://caobang.gov.vn/chi-dao-dieu-hanh',
     '/portal/legalDocuments': 'https://caobang.gov.vn/van-ban',
     '/portal/strategiesPlans': 'https://caobang.gov.vn/quy-hoach-ke-hoach',
     '/portal/procedureGuidance': 'https://dichvucong.caobang.gov.vn',
+    '/portal/researchProgrammes': 'https://caobang.gov.vn/khoa-hoc-cong-nghe',
     '/portal/investmentProjects': 'https://caobang.gov.vn/du-an-dau-tu',
     '/portal/qaFunction': 'https://caobang.gov.vn/hoi-dap',
   },

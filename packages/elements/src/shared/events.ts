@@ -30,6 +30,13 @@ export interface Edit {
   problem?: string;
 }
 
+/** Text typed or pasted that could not be read as a value, kept with the reason. */
+export interface UnreadText {
+  text: string;
+  /** Message key (see `strings.ts`). */
+  problem: string;
+}
+
 /** Fired while the person edits (every keystroke, paste, row operation). */
 export class BmInputEvent extends Event {
   static readonly eventName = 'input';

@@ -1900,47 +1900,41 @@ const files = {
       "organizationInfo": {
        "enum": [
         "complete",
-        "incomplete",
-        "none"
+        "incomplete"
        ],
        "bmOptionTitles": {
         "complete": "Đầy đủ",
-        "incomplete": "Chưa đầy đủ",
-        "none": "Không có"
+        "incomplete": "Chưa đầy đủ"
        },
        "title": "Thông tin giới thiệu về cơ quan (chức năng, nhiệm vụ, cơ cấu tổ chức, tiểu sử lãnh đạo)",
        "bmCode": "I.1.a.a",
-       "bmEvidence": "optional"
+       "bmEvidence": "required"
       },
       "newsUpdate": {
        "enum": [
         "daily",
         "weekly",
-        "monthly",
-        "never"
+        "monthly"
        ],
        "bmOptionTitles": {
         "daily": "Hằng ngày",
         "weekly": "Hằng tuần",
-        "monthly": "Hằng tháng",
-        "never": "Không cập nhật"
+        "monthly": "Hằng tháng"
        },
        "title": "Tin tức, sự kiện: tần suất cập nhật",
        "bmCode": "I.1.a.b",
-       "bmEvidence": "optional"
+       "bmEvidence": "required"
       },
       "directionInfo": {
        "enum": [
         "daily",
         "weekly",
-        "monthly",
-        "never"
+        "monthly"
        ],
        "bmOptionTitles": {
         "daily": "Hằng ngày",
         "weekly": "Hằng tuần",
-        "monthly": "Hằng tháng",
-        "never": "Không cập nhật"
+        "monthly": "Hằng tháng"
        },
        "title": "Thông tin chỉ đạo, điều hành: tần suất cập nhật",
        "bmCode": "I.1.a.c",
@@ -1968,13 +1962,11 @@ const files = {
       "strategiesPlans": {
        "enum": [
         "complete",
-        "incomplete",
-        "none"
+        "incomplete"
        ],
        "bmOptionTitles": {
         "complete": "Đầy đủ",
-        "incomplete": "Chưa đầy đủ",
-        "none": "Không có"
+        "incomplete": "Chưa đầy đủ"
        },
        "title": "Thông tin về chiến lược, định hướng, quy hoạch, kế hoạch phát triển",
        "bmCode": "I.1.a.đ",
@@ -1983,13 +1975,11 @@ const files = {
       "procedureGuidance": {
        "enum": [
         "complete",
-        "incomplete",
-        "none"
+        "incomplete"
        ],
        "bmOptionTitles": {
         "complete": "Đầy đủ",
-        "incomplete": "Chưa đầy đủ",
-        "none": "Không có"
+        "incomplete": "Chưa đầy đủ"
        },
        "title": "Thông tin hướng dẫn thực hiện thủ tục hành chính, dịch vụ công",
        "bmCode": "I.1.a.e",
@@ -1998,29 +1988,25 @@ const files = {
       "researchProgrammes": {
        "enum": [
         "complete",
-        "incomplete",
-        "none"
+        "incomplete"
        ],
        "bmOptionTitles": {
         "complete": "Đầy đủ",
-        "incomplete": "Chưa đầy đủ",
-        "none": "Không có"
+        "incomplete": "Chưa đầy đủ"
        },
        "title": "Thông tin về chương trình, đề tài khoa học",
        "bmCode": "I.1.a.g",
-       "bmEvidence": "optional",
+       "bmEvidence": "required",
        "bmNotApplicable": true
       },
       "investmentProjects": {
        "enum": [
         "complete",
-        "incomplete",
-        "none"
+        "incomplete"
        ],
        "bmOptionTitles": {
         "complete": "Đầy đủ",
-        "incomplete": "Chưa đầy đủ",
-        "none": "Không có"
+        "incomplete": "Chưa đầy đủ"
        },
        "title": "Thông tin về dự án, hạng mục đầu tư, đấu thầu, mua sắm công",
        "bmCode": "I.1.a.h",
@@ -2089,7 +2075,7 @@ const files = {
       }
      },
      "additionalProperties": false,
-     "description": "Thông tin chỉ được tính khi đăng tải đúng chuyên mục; các tiêu chí có đường link cần cung cấp đường link đến mục tin làm minh chứng."
+     "description": "Thông tin chỉ được tính khi đăng tải đúng chuyên mục. Các tiêu chí đánh giá theo mức phải kèm đường link đến chuyên mục làm minh chứng; không có chuyên mục thì để trống."
     },
     "portals": {
      "type": "array",
@@ -3655,17 +3641,14 @@ const files = {
     "shared.json#/$defs/portal/title": "Information published and support functions of the website/portal",
     "shared.json#/$defs/portal/properties/organizationInfo/bmOptionTitles/complete": "Complete",
     "shared.json#/$defs/portal/properties/organizationInfo/bmOptionTitles/incomplete": "Incomplete",
-    "shared.json#/$defs/portal/properties/organizationInfo/bmOptionTitles/none": "None",
     "shared.json#/$defs/portal/properties/organizationInfo/title": "Introduction of the agency (functions, organisation chart, leaders)",
     "shared.json#/$defs/portal/properties/newsUpdate/bmOptionTitles/daily": "Daily",
     "shared.json#/$defs/portal/properties/newsUpdate/bmOptionTitles/weekly": "Weekly",
     "shared.json#/$defs/portal/properties/newsUpdate/bmOptionTitles/monthly": "Monthly",
-    "shared.json#/$defs/portal/properties/newsUpdate/bmOptionTitles/never": "Not updated",
     "shared.json#/$defs/portal/properties/newsUpdate/title": "News and events: update frequency",
     "shared.json#/$defs/portal/properties/directionInfo/bmOptionTitles/daily": "Daily",
     "shared.json#/$defs/portal/properties/directionInfo/bmOptionTitles/weekly": "Weekly",
     "shared.json#/$defs/portal/properties/directionInfo/bmOptionTitles/monthly": "Monthly",
-    "shared.json#/$defs/portal/properties/directionInfo/bmOptionTitles/never": "Not updated",
     "shared.json#/$defs/portal/properties/directionInfo/title": "Direction and administration information: update frequency",
     "shared.json#/$defs/portal/properties/legalDocuments/bmOptionTitles/90-100": "90% or more",
     "shared.json#/$defs/portal/properties/legalDocuments/bmOptionTitles/70-90": "70% to under 90%",
@@ -3675,19 +3658,15 @@ const files = {
     "shared.json#/$defs/portal/properties/legalDocuments/title": "Share of the legal documents issued by the agency that are published",
     "shared.json#/$defs/portal/properties/strategiesPlans/bmOptionTitles/complete": "Complete",
     "shared.json#/$defs/portal/properties/strategiesPlans/bmOptionTitles/incomplete": "Incomplete",
-    "shared.json#/$defs/portal/properties/strategiesPlans/bmOptionTitles/none": "None",
     "shared.json#/$defs/portal/properties/strategiesPlans/title": "Strategies, master plans and development plans",
     "shared.json#/$defs/portal/properties/procedureGuidance/bmOptionTitles/complete": "Complete",
     "shared.json#/$defs/portal/properties/procedureGuidance/bmOptionTitles/incomplete": "Incomplete",
-    "shared.json#/$defs/portal/properties/procedureGuidance/bmOptionTitles/none": "None",
     "shared.json#/$defs/portal/properties/procedureGuidance/title": "Guidance on administrative procedures and public services",
     "shared.json#/$defs/portal/properties/researchProgrammes/bmOptionTitles/complete": "Complete",
     "shared.json#/$defs/portal/properties/researchProgrammes/bmOptionTitles/incomplete": "Incomplete",
-    "shared.json#/$defs/portal/properties/researchProgrammes/bmOptionTitles/none": "None",
     "shared.json#/$defs/portal/properties/researchProgrammes/title": "Science programmes and research projects",
     "shared.json#/$defs/portal/properties/investmentProjects/bmOptionTitles/complete": "Complete",
     "shared.json#/$defs/portal/properties/investmentProjects/bmOptionTitles/incomplete": "Incomplete",
-    "shared.json#/$defs/portal/properties/investmentProjects/bmOptionTitles/none": "None",
     "shared.json#/$defs/portal/properties/investmentProjects/title": "Investment projects, tenders and public procurement",
     "shared.json#/$defs/portal/properties/spokesperson/title": "Spokesperson and replies to the press",
     "shared.json#/$defs/portal/properties/consultation/title": "Public consultation on draft documents",
@@ -3700,7 +3679,7 @@ const files = {
     "shared.json#/$defs/portal/properties/mobileVersion/title": "Mobile-friendly display",
     "shared.json#/$defs/portal/properties/accessibility/title": "Accessibility for people with disabilities",
     "shared.json#/$defs/portal/properties/foreignLanguage/title": "Foreign-language version",
-    "shared.json#/$defs/portal/description": "Information counts only if published in the right section; criteria with a link need the link to the section as evidence.",
+    "shared.json#/$defs/portal/description": "Information counts only if published in the right section. Graded criteria need the link to the section as evidence; leave blank if there is no such section.",
     "shared.json#/$defs/portals/title": "Units with a website or web portal",
     "shared.json#/$defs/portals/items/properties/unitName/title": "Unit having a website/portal",
     "shared.json#/$defs/portals/items/properties/portalType/bmOptionTitles/component": "Component",

@@ -978,31 +978,31 @@ const files = {
      "additionalProperties": false
     },
     "signature": {
-     "bmCode": "KY",
+     "bmCode": "CK",
      "title": "Ký ban hành",
      "type": "object",
      "properties": {
       "place": {
-       "bmCode": "KY.1",
+       "bmCode": "CK.1",
        "title": "Địa danh",
        "type": "string",
        "maxLength": 100
       },
       "date": {
-       "bmCode": "KY.2",
+       "bmCode": "CK.2",
        "title": "Ngày ký",
        "type": "string",
        "format": "date",
        "maxLength": 10
       },
       "headName": {
-       "bmCode": "KY.3",
+       "bmCode": "CK.3",
        "title": "Người ký (Thủ trưởng cơ quan)",
        "type": "string",
        "maxLength": 100
       },
       "headPosition": {
-       "bmCode": "KY.4",
+       "bmCode": "CK.4",
        "title": "Chức vụ người ký",
        "type": "string",
        "maxLength": 100

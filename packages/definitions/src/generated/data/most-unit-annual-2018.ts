@@ -33,24 +33,24 @@ const files = {
      "$ref": "#/$defs/definitionRef"
     },
     "general": {
-     "bmCode": "M1",
-     "title": "Mục 1. Thông tin chung",
+     "bmCode": "1",
+     "title": "Thông tin chung",
      "type": "object",
      "properties": {
       "agencyName": {
-       "bmCode": "M1.1",
+       "bmCode": "1.1",
        "title": "Tên cơ quan báo cáo",
        "type": "string",
        "maxLength": 255
       },
       "address": {
-       "bmCode": "M1.2",
+       "bmCode": "1.2",
        "title": "Địa chỉ",
        "type": "string",
        "maxLength": 500
       },
       "phone": {
-       "bmCode": "M1.3a",
+       "bmCode": "1.3a",
        "title": "Điện thoại",
        "type": "string",
        "maxLength": 20,
@@ -58,7 +58,7 @@ const files = {
        "bmKind": "phone"
       },
       "fax": {
-       "bmCode": "M1.3b",
+       "bmCode": "1.3b",
        "title": "Fax",
        "type": "string",
        "maxLength": 20,
@@ -66,14 +66,14 @@ const files = {
        "bmKind": "phone"
       },
       "email": {
-       "bmCode": "M1.4",
+       "bmCode": "1.4",
        "title": "Thư điện tử liên hệ",
        "type": "string",
        "format": "email",
        "maxLength": 254
       },
       "portalUrl": {
-       "bmCode": "M1.5",
+       "bmCode": "1.5",
        "title": "Địa chỉ trang/cổng thông tin điện tử (Website/Portal) chính thức",
        "type": "string",
        "format": "uri",
@@ -82,7 +82,7 @@ const files = {
        "bmKind": "url"
       },
       "unitCount": {
-       "bmCode": "M1.6",
+       "bmCode": "1.6",
        "title": "Tổng số đơn vị thuộc, trực thuộc cơ quan",
        "type": "integer",
        "minimum": 0,
@@ -90,7 +90,7 @@ const files = {
        "bmUnit": "đơn vị"
       },
       "totalStaff": {
-       "bmCode": "M1.7",
+       "bmCode": "1.7",
        "title": "Tổng số cán bộ, công chức, viên chức của toàn đơn vị",
        "type": "integer",
        "minimum": 0,
@@ -99,7 +99,7 @@ const files = {
        "bmFootnote": "Bao gồm số cán bộ, công chức, viên chức của tất cả các đơn vị thuộc, trực thuộc đơn vị."
       },
       "permanentStaff": {
-       "bmCode": "M1.7.1",
+       "bmCode": "1.7.1",
        "title": "Trong đó: tổng số cán bộ thuộc biên chế",
        "type": "integer",
        "minimum": 0,
@@ -107,7 +107,7 @@ const files = {
        "bmUnit": "người"
       },
       "contractStaff": {
-       "bmCode": "M1.7.2",
+       "bmCode": "1.7.2",
        "title": "Trong đó: tổng số cán bộ ký hợp đồng",
        "type": "integer",
        "minimum": 0,
@@ -168,30 +168,30 @@ const files = {
      ]
     },
     "contact": {
-     "bmCode": "M2",
-     "title": "Mục 2. Thông tin liên hệ",
+     "bmCode": "2",
+     "title": "Thông tin liên hệ",
      "type": "object",
      "properties": {
       "fullName": {
-       "bmCode": "M2.1",
+       "bmCode": "2.1",
        "title": "Họ và tên người thực hiện báo cáo",
        "type": "string",
        "maxLength": 100
       },
       "unit": {
-       "bmCode": "M2.2",
+       "bmCode": "2.2",
        "title": "Đơn vị công tác",
        "type": "string",
        "maxLength": 255
       },
       "position": {
-       "bmCode": "M2.3",
+       "bmCode": "2.3",
        "title": "Chức vụ",
        "type": "string",
        "maxLength": 100
       },
       "landline": {
-       "bmCode": "M2.4a",
+       "bmCode": "2.4a",
        "title": "Điện thoại cố định",
        "type": "string",
        "maxLength": 20,
@@ -199,7 +199,7 @@ const files = {
        "bmKind": "phone"
       },
       "mobile": {
-       "bmCode": "M2.4b",
+       "bmCode": "2.4b",
        "title": "Điện thoại di động",
        "type": "string",
        "maxLength": 20,
@@ -207,7 +207,7 @@ const files = {
        "bmKind": "phone"
       },
       "email": {
-       "bmCode": "M2.5",
+       "bmCode": "2.5",
        "title": "Thư điện tử",
        "type": "string",
        "format": "email",
@@ -217,7 +217,7 @@ const files = {
      "additionalProperties": false
     },
     "portals": {
-     "bmCode": "M3.1",
+     "bmCode": "3.1",
      "title": "Ứng dụng CNTT để công bố, công khai thông tin, kết quả giải quyết thủ tục hành chính: danh sách các cơ quan, đơn vị có trang thông tin hoặc cổng thông tin điện tử",
      "type": "array",
      "items": {
@@ -228,7 +228,7 @@ const files = {
         "title": "Danh sách đơn vị có trang/cổng thông tin điện tử",
         "type": "string",
         "maxLength": 255,
-        "bmCode": "M3.1(1)"
+        "bmCode": "3.1(1)"
        },
        "portalType": {
         "title": "Cổng thông tin điện tử thành phần hay cổng/trang thông tin điện tử độc lập",
@@ -242,7 +242,7 @@ const files = {
          "component": "Thành phần",
          "independent": "Độc lập"
         },
-        "bmCode": "M3.1(2)"
+        "bmCode": "3.1(2)"
        }
       },
       "additionalProperties": false,
@@ -254,12 +254,12 @@ const files = {
      "bmFootnote": "Với những đơn vị có nhiều đơn vị trực thuộc cấp dưới, đề nghị liệt kê đầy đủ danh sách."
     },
     "dvc": {
-     "bmCode": "M3.3(DVC)",
+     "bmCode": "3.3(DVC)",
      "title": "Cung cấp dịch vụ công trực tuyến",
      "type": "object",
      "properties": {
       "totalProcedures": {
-       "bmCode": "M3.3(DVC).a",
+       "bmCode": "3.3(DVC).a",
        "title": "Tổng số thủ tục hành chính",
        "type": "integer",
        "minimum": 0,
@@ -267,7 +267,7 @@ const files = {
        "bmUnit": "thủ tục"
       },
       "level12Count": {
-       "bmCode": "M3.3(DVC).b",
+       "bmCode": "3.3(DVC).b",
        "title": "Tổng số dịch vụ công trực tuyến mức độ 1, 2",
        "type": "integer",
        "minimum": 0,
@@ -275,7 +275,7 @@ const files = {
        "bmUnit": "dịch vụ"
       },
       "level3Count": {
-       "bmCode": "M3.3(DVC).c",
+       "bmCode": "3.3(DVC).c",
        "title": "Tổng số dịch vụ công trực tuyến mức độ 3",
        "type": "integer",
        "minimum": 0,
@@ -283,7 +283,7 @@ const files = {
        "bmUnit": "dịch vụ"
       },
       "services": {
-       "bmCode": "M3.3(DVC).d",
+       "bmCode": "3.3(DVC).d",
        "title": "Kết quả thực hiện cung cấp dịch vụ công trực tuyến theo Quyết định 877/QĐ-TTg và Quyết định 3767/QĐ-BKHCN",
        "description": "Các đơn vị căn cứ Quyết định 877/QĐ-TTg ngày 18/7/2018 của Thủ tướng Chính phủ và Quyết định 3767/QĐ-BKHCN ngày 28/12/2017 của Bộ trưởng Bộ Khoa học và Công nghệ phê duyệt Lộ trình cung cấp dịch vụ công trực tuyến tại Bộ Khoa học và Công nghệ năm 2018, báo cáo kết quả thực hiện theo bảng.",
        "type": "array",
@@ -295,7 +295,7 @@ const files = {
           "title": "Tên dịch vụ công",
           "type": "string",
           "maxLength": 500,
-          "bmCode": "M3.3(DVC).d(1)"
+          "bmCode": "3.3(DVC).d(1)"
          },
          "plannedLevel": {
           "title": "Mức độ triển khai theo lộ trình 2018 của Bộ",
@@ -312,7 +312,7 @@ const files = {
            "3": "Mức độ 3",
            "4": "Mức độ 4"
           },
-          "bmCode": "M3.3(DVC).d(2)"
+          "bmCode": "3.3(DVC).d(2)"
          },
          "currentLevel": {
           "title": "Mức độ cung cấp hiện tại",
@@ -329,7 +329,7 @@ const files = {
            "3": "Mức độ 3",
            "4": "Mức độ 4"
           },
-          "bmCode": "M3.3(DVC).d(3)"
+          "bmCode": "3.3(DVC).d(3)"
          },
          "url": {
           "title": "Địa chỉ đăng tải dịch vụ",
@@ -338,7 +338,7 @@ const files = {
           "pattern": "^https?://",
           "maxLength": 500,
           "bmKind": "url",
-          "bmCode": "M3.3(DVC).d(4)"
+          "bmCode": "3.3(DVC).d(4)"
          },
          "onlineApplications": {
           "title": "Tổng số hồ sơ tiếp nhận, xử lý trên môi trường mạng",
@@ -346,7 +346,7 @@ const files = {
           "minimum": 0,
           "maximum": 1000000000,
           "bmUnit": "hồ sơ",
-          "bmCode": "M3.3(DVC).d(5)"
+          "bmCode": "3.3(DVC).d(5)"
          },
          "totalApplications": {
           "title": "Tổng số hồ sơ thực tế tiếp nhận, xử lý (bao gồm cả trực tuyến, trực tiếp) từ 01/01/2018 đến 31/10/2018",
@@ -354,13 +354,13 @@ const files = {
           "minimum": 0,
           "maximum": 1000000000,
           "bmUnit": "hồ sơ",
-          "bmCode": "M3.3(DVC).d(6)"
+          "bmCode": "3.3(DVC).d(6)"
          },
          "note": {
           "title": "Ghi chú (ghi rõ lý do nếu chưa triển khai theo Lộ trình của Bộ)",
           "type": "string",
           "maxLength": 1000,
-          "bmCode": "M3.3(DVC).d(7)"
+          "bmCode": "3.3(DVC).d(7)"
          }
         },
         "additionalProperties": false,
@@ -393,7 +393,7 @@ const files = {
           "message": "số hồ sơ trực tuyến ({online}) lớn hơn tổng số hồ sơ ({total})"
          },
          {
-          "id": "dvc.services.reason-if-behind",
+          "id": "dvc.services.note-if-behind-roadmap",
           "severity": "warning",
           "when": {
            "<": [
@@ -424,14 +424,14 @@ const files = {
        "maxItems": 500
       },
       "postalService": {
-       "bmCode": "M3.3(DVC)-1",
+       "bmCode": "3.3(DVC)-1",
        "title": "Việc thực hiện gửi, nhận và trả kết quả giải quyết thủ tục hành chính (TTHC) tại đơn vị qua dịch vụ bưu chính theo quy định được thực hiện thế nào?",
        "type": "string",
        "maxLength": 4000,
        "bmKind": "longText"
       },
       "encouragement": {
-       "bmCode": "M3.3(DVC)-2",
+       "bmCode": "3.3(DVC)-2",
        "title": "Các nội dung, giải pháp đã thực hiện để khuyến khích, hỗ trợ người dân, doanh nghiệp trong việc tiếp cận, sử dụng hiệu quả các dịch vụ công trực tuyến",
        "type": "string",
        "maxLength": 4000,
@@ -574,12 +574,12 @@ const files = {
      ]
     },
     "oneStop": {
-     "bmCode": "M3.3",
+     "bmCode": "3.3",
      "title": "Ứng dụng CNTT tại Bộ phận một cửa trong việc tiếp nhận, giải quyết thủ tục hành chính (TTHC)",
      "type": "object",
      "properties": {
       "unitsUsingIt": {
-       "bmCode": "M3.3.1",
+       "bmCode": "3.3.1",
        "title": "Số cơ quan, đơn vị đã ứng dụng CNTT tại bộ phận một cửa",
        "type": "integer",
        "minimum": 0,
@@ -587,7 +587,7 @@ const files = {
        "bmUnit": "đơn vị"
       },
       "deploymentMode": {
-       "bmCode": "M3.3.2.a",
+       "bmCode": "3.3.2.a",
        "title": "Tin học hóa việc tiếp nhận và xử lý hồ sơ tại bộ phận một cửa: cách thức triển khai",
        "type": "string",
        "maxLength": 12,
@@ -601,19 +601,19 @@ const files = {
        }
       },
       "softwareName": {
-       "bmCode": "M3.3.2.a-1",
+       "bmCode": "3.3.2.a-1",
        "title": "Tên phần mềm",
        "type": "string",
        "maxLength": 255
       },
       "vendor": {
-       "bmCode": "M3.3.2.a-2",
+       "bmCode": "3.3.2.a-2",
        "title": "Tên nhà cung cấp (nếu có)",
        "type": "string",
        "maxLength": 255
       },
       "interconnection": {
-       "bmCode": "M3.3.2.b-1",
+       "bmCode": "3.3.2.b-1",
        "title": "Khả năng liên thông của hệ thống",
        "type": "array",
        "items": {
@@ -632,7 +632,7 @@ const files = {
        }
       },
       "lookupChannels": {
-       "bmCode": "M3.3.2.b-2",
+       "bmCode": "3.3.2.b-2",
        "title": "Tra cứu thông tin và trạng thái giải quyết hồ sơ",
        "type": "array",
        "items": {
@@ -655,13 +655,13 @@ const files = {
        }
       },
       "lookupOther": {
-       "bmCode": "M3.3.2.b-3",
+       "bmCode": "3.3.2.b-3",
        "title": "Hình thức tra cứu khác, nêu rõ hình thức",
        "type": "string",
        "maxLength": 500
       },
       "applicationsReceived": {
-       "bmCode": "M3.3.2.c-1",
+       "bmCode": "3.3.2.c-1",
        "title": "Số lượng hồ sơ tiếp nhận qua bộ phận một cửa",
        "type": "integer",
        "minimum": 0,
@@ -669,7 +669,7 @@ const files = {
        "bmUnit": "hồ sơ"
       },
       "applicationsOnTime": {
-       "bmCode": "M3.3.2.c-2",
+       "bmCode": "3.3.2.c-2",
        "title": "Số lượng hồ sơ được giải quyết đúng hạn",
        "type": "integer",
        "minimum": 0,
@@ -677,7 +677,7 @@ const files = {
        "bmUnit": "hồ sơ"
       },
       "fileTransfer": {
-       "bmCode": "M3.3.3",
+       "bmCode": "3.3.3",
        "title": "Việc luân chuyển hồ sơ thủ tục hành chính giữa các bộ phận, đơn vị liên quan trong quá trình giải quyết TTHC",
        "type": "string",
        "maxLength": 7,
@@ -691,7 +691,7 @@ const files = {
        }
       },
       "fileTransferNote": {
-       "bmCode": "M3.3.3-1",
+       "bmCode": "3.3.3-1",
        "title": "Ghi rõ hồ sơ đi kèm thực hiện như thế nào",
        "type": "string",
        "maxLength": 2000,
@@ -725,7 +725,7 @@ const files = {
        "message": "số hồ sơ giải quyết đúng hạn ({onTime}) lớn hơn số hồ sơ tiếp nhận ({received})"
       },
       {
-       "id": "one-stop.software-if-synchronised",
+       "id": "one-stop.software-name-required",
        "severity": "warning",
        "when": {
         "==": [
@@ -749,7 +749,7 @@ const files = {
        "message": "triển khai đồng bộ trên toàn cơ quan nhưng chưa ghi tên phần mềm"
       },
       {
-       "id": "one-stop.lookup-other-text",
+       "id": "one-stop.lookup-other-required",
        "severity": "error",
        "when": {
         "in": [
@@ -773,7 +773,7 @@ const files = {
        "message": "đã chọn hình thức tra cứu khác nhưng chưa nêu rõ hình thức"
       },
       {
-       "id": "one-stop.file-transfer-note",
+       "id": "one-stop.file-transfer-note-required",
        "severity": "error",
        "when": {
         "==": [
@@ -799,12 +799,12 @@ const files = {
      ]
     },
     "documents": {
-     "bmCode": "M3.4.1",
+     "bmCode": "3.4.1",
      "title": "Triển khai hệ thống quản lý văn bản và điều hành, sử dụng văn bản điện tử",
      "type": "object",
      "properties": {
       "fullyElectronicInternal": {
-       "bmCode": "M3.4.1.+1",
+       "bmCode": "3.4.1.+1",
        "title": "Tỉ lệ văn bản đi/đến được chuyển hoàn toàn trên môi trường mạng (hoàn toàn không dùng văn bản giấy) trên tổng số văn bản đi/đến trong nội bộ đơn vị",
        "type": "number",
        "minimum": 0,
@@ -813,7 +813,7 @@ const files = {
        "bmUnit": "%"
       },
       "fullyElectronicExternal": {
-       "bmCode": "M3.4.1.+2",
+       "bmCode": "3.4.1.+2",
        "title": "Tỉ lệ văn bản đi/đến được chuyển hoàn toàn trên môi trường mạng (hoàn toàn không dùng văn bản giấy) trên tổng số văn bản đi/đến với các đơn vị bên ngoài",
        "type": "number",
        "minimum": 0,
@@ -822,7 +822,7 @@ const files = {
        "bmUnit": "%"
       },
       "parallelInternal": {
-       "bmCode": "M3.4.1.+3",
+       "bmCode": "3.4.1.+3",
        "title": "Tỉ lệ văn bản đi/đến được chuyển song song trên môi trường mạng và qua đường công văn trực tiếp trên tổng số văn bản đi/đến trong nội bộ đơn vị",
        "type": "number",
        "minimum": 0,
@@ -831,7 +831,7 @@ const files = {
        "bmUnit": "%"
       },
       "parallelExternal": {
-       "bmCode": "M3.4.1.+4",
+       "bmCode": "3.4.1.+4",
        "title": "Tỉ lệ văn bản đi/đến được chuyển song song trên môi trường mạng và qua đường công văn trực tiếp trên tổng số văn bản đi/đến với đơn vị bên ngoài",
        "type": "number",
        "minimum": 0,
@@ -840,7 +840,7 @@ const files = {
        "bmUnit": "%"
       },
       "submittedElectronically": {
-       "bmCode": "M3.4.1.d",
+       "bmCode": "3.4.1.d",
        "title": "Tỷ lệ văn bản không mật trình Bộ dưới dạng điện tử (bao gồm cả các văn bản trình song song cùng văn bản giấy)",
        "type": "number",
        "minimum": 0,
@@ -849,7 +849,7 @@ const files = {
        "bmUnit": "%"
       },
       "recommendations": {
-       "bmCode": "M3.4.1.đ",
+       "bmCode": "3.4.1.đ",
        "title": "Kiến nghị về việc triển khai hệ thống quản lý văn bản và điều hành",
        "type": "string",
        "maxLength": 4000,
@@ -919,7 +919,7 @@ const files = {
      ]
     },
     "informationSystems": {
-     "bmCode": "M3.4.2",
+     "bmCode": "3.4.2",
      "title": "Kết quả triển khai các hệ thống thông tin, cơ sở dữ liệu: danh sách các hệ thống thông tin, cơ sở dữ liệu tại đơn vị",
      "type": "array",
      "items": {
@@ -930,31 +930,31 @@ const files = {
         "title": "Tên hệ thống thông tin, cơ sở dữ liệu",
         "type": "string",
         "maxLength": 500,
-        "bmCode": "M3.4.2(1)"
+        "bmCode": "3.4.2(1)"
        },
        "managedInformation": {
         "title": "Đối tượng thông tin quản lý",
         "type": "string",
         "maxLength": 1000,
-        "bmCode": "M3.4.2(2)"
+        "bmCode": "3.4.2(2)"
        },
        "scope": {
         "title": "Phạm vi ứng dụng",
         "type": "string",
         "maxLength": 500,
-        "bmCode": "M3.4.2(3)"
+        "bmCode": "3.4.2(3)"
        },
        "technology": {
         "title": "Công nghệ sử dụng",
         "type": "string",
         "maxLength": 500,
-        "bmCode": "M3.4.2(4)"
+        "bmCode": "3.4.2(4)"
        },
        "connectivity": {
         "title": "Khả năng kết nối, chia sẻ thông tin",
         "type": "string",
         "maxLength": 1000,
-        "bmCode": "M3.4.2(5)"
+        "bmCode": "3.4.2(5)"
        },
        "status": {
         "title": "Hiện trạng",
@@ -970,7 +970,7 @@ const files = {
          "building": "Đang xây dựng",
          "planned": "Dự kiến triển khai"
         },
-        "bmCode": "M3.4.2(6)"
+        "bmCode": "3.4.2(6)"
        },
        "yearDeployed": {
         "title": "Năm triển khai",
@@ -978,7 +978,7 @@ const files = {
         "minimum": 1990,
         "maximum": 2100,
         "bmKind": "year",
-        "bmCode": "M3.4.2(7)"
+        "bmCode": "3.4.2(7)"
        },
        "storage": {
         "title": "Nơi lưu trữ dữ liệu",
@@ -992,7 +992,7 @@ const files = {
          "onPremise": "Máy chủ đặt tại đơn vị",
          "hired": "Thuê ngoài"
         },
-        "bmCode": "M3.4.2(8)"
+        "bmCode": "3.4.2(8)"
        },
        "recordsUpdated": {
         "title": "Số bản ghi cập nhật (1/1/2018-31/10/2018)",
@@ -1000,13 +1000,13 @@ const files = {
         "minimum": 0,
         "maximum": 1000000000,
         "bmUnit": "bản ghi",
-        "bmCode": "M3.4.2(9)"
+        "bmCode": "3.4.2(9)"
        },
        "responsibleUnit": {
         "title": "Đơn vị chịu trách nhiệm cập nhật cơ sở dữ liệu",
         "type": "string",
         "maxLength": 255,
-        "bmCode": "M3.4.2(10)"
+        "bmCode": "3.4.2(10)"
        }
       },
       "additionalProperties": false,
@@ -1015,7 +1015,7 @@ const files = {
       ],
       "bmRules": [
        {
-        "id": "information-systems.deployed-year",
+        "id": "information-systems.year-le-report-year",
         "severity": "warning",
         "when": {
          "==": [
@@ -1051,13 +1051,13 @@ const files = {
      "bmFootnote": "Nơi lưu trữ dữ liệu ghi rõ: lưu trữ tại máy chủ đặt tại đơn vị hay thuê ngoài."
     },
     "itStaff": {
-     "bmCode": "M3.6",
+     "bmCode": "3.6",
      "title": "Nguồn nhân lực ứng dụng CNTT",
      "description": "Trình độ chuyên môn nghiệp vụ của cán bộ chuyên trách CNTT tính theo văn bằng trong lĩnh vực CNTT.",
      "type": "object",
      "properties": {
       "total": {
-       "bmCode": "M3.6.1",
+       "bmCode": "3.6.1",
        "title": "Tổng số cán bộ chuyên trách về CNTT",
        "type": "integer",
        "minimum": 0,
@@ -1066,7 +1066,7 @@ const files = {
        "bmFootnote": "Là các cán bộ được giao chuyên phụ trách mảng ứng dụng CNTT tại đơn vị."
       },
       "doctorate": {
-       "bmCode": "M3.6.1.a",
+       "bmCode": "3.6.1.a",
        "title": "Tiến sỹ",
        "type": "integer",
        "minimum": 0,
@@ -1074,7 +1074,7 @@ const files = {
        "bmUnit": "người"
       },
       "master": {
-       "bmCode": "M3.6.1.b",
+       "bmCode": "3.6.1.b",
        "title": "Thạc sỹ",
        "type": "integer",
        "minimum": 0,
@@ -1082,7 +1082,7 @@ const files = {
        "bmUnit": "người"
       },
       "bachelor": {
-       "bmCode": "M3.6.1.c",
+       "bmCode": "3.6.1.c",
        "title": "Đại học",
        "type": "integer",
        "minimum": 0,
@@ -1090,7 +1090,7 @@ const files = {
        "bmUnit": "người"
       },
       "college": {
-       "bmCode": "M3.6.1.d",
+       "bmCode": "3.6.1.d",
        "title": "Cao đẳng",
        "type": "integer",
        "minimum": 0,
@@ -1098,7 +1098,7 @@ const files = {
        "bmUnit": "người"
       },
       "vocational": {
-       "bmCode": "M3.6.1.e",
+       "bmCode": "3.6.1.e",
        "title": "Trung cấp",
        "type": "integer",
        "minimum": 0,
@@ -1106,7 +1106,7 @@ const files = {
        "bmUnit": "người"
       },
       "other": {
-       "bmCode": "M3.6.1.f",
+       "bmCode": "3.6.1.f",
        "title": "Khác",
        "type": "integer",
        "minimum": 0,
@@ -1114,14 +1114,14 @@ const files = {
        "bmUnit": "người"
       },
       "advantages": {
-       "bmCode": "M3.6.3.a",
+       "bmCode": "3.6.3.a",
        "title": "Những thuận lợi về nguồn lực cho ứng dụng CNTT",
        "type": "string",
        "maxLength": 4000,
        "bmKind": "longText"
       },
       "difficulties": {
-       "bmCode": "M3.6.3.b",
+       "bmCode": "3.6.3.b",
        "title": "Những khó khăn về nguồn lực cho ứng dụng CNTT",
        "type": "string",
        "maxLength": 4000,
@@ -1234,7 +1234,7 @@ const files = {
      ]
     },
     "planResults": {
-     "bmCode": "M4.1",
+     "bmCode": "4.1",
      "title": "Kết quả thực hiện các nhiệm vụ theo Kế hoạch ứng dụng CNTT năm 2018",
      "description": "Các đơn vị căn cứ Quyết định 3768/QĐ-BKHCN ngày 28/12/2017 của Bộ trưởng Bộ Khoa học và Công nghệ ban hành Kế hoạch ứng dụng công nghệ thông tin tại Bộ Khoa học và Công nghệ năm 2018, rà soát các nhiệm vụ, dự án mà đơn vị mình được giao và báo cáo kết quả thực hiện.",
      "type": "array",
@@ -1246,34 +1246,34 @@ const files = {
         "title": "Tên nhiệm vụ, dự án",
         "type": "string",
         "maxLength": 500,
-        "bmCode": "M4.1(1)"
+        "bmCode": "4.1(1)"
        },
        "plannedTime": {
         "title": "Thời gian dự kiến thực hiện trong kế hoạch đã ban hành",
         "type": "string",
         "maxLength": 100,
-        "bmCode": "M4.1(2)"
+        "bmCode": "4.1(2)"
        },
        "actualTime": {
         "title": "Thời gian thực hiện thực tế",
         "type": "string",
         "maxLength": 100,
-        "bmCode": "M4.1(3)"
+        "bmCode": "4.1(3)"
        },
-       "completionPercent": {
+       "completion": {
         "title": "Mức độ hoàn thành so với kế hoạch đề ra (%)",
         "type": "number",
         "minimum": 0,
         "maximum": 100,
         "bmKind": "percent",
         "bmUnit": "%",
-        "bmCode": "M4.1(4)"
+        "bmCode": "4.1(4)"
        },
        "reason": {
         "title": "Lý do nếu chưa triển khai",
         "type": "string",
         "maxLength": 1000,
-        "bmCode": "M4.1(5)"
+        "bmCode": "4.1(5)"
        }
       },
       "additionalProperties": false,
@@ -1282,12 +1282,12 @@ const files = {
       ],
       "bmRules": [
        {
-        "id": "plan-results.reason-if-not-started",
+        "id": "plan-results.reason-required",
         "severity": "warning",
         "when": {
          "==": [
           {
-           "var": "completionPercent"
+           "var": "completion"
           },
           0
          ]
@@ -1300,7 +1300,7 @@ const files = {
          }
         },
         "requires": [
-         "completionPercent"
+         "completion"
         ],
         "target": "/reason",
         "message": "nhiệm vụ chưa triển khai (0%) nhưng chưa ghi lý do"
@@ -1310,7 +1310,7 @@ const files = {
      "maxItems": 300
     },
     "nextYearPlan": {
-     "bmCode": "M6.1",
+     "bmCode": "6.1",
      "title": "Danh sách các nhiệm vụ, dự án dự kiến triển khai trong năm 2019",
      "description": "Ghi số kinh phí dự kiến (đồng) vào cột nguồn kinh phí tương ứng; để trống các nguồn không sử dụng.",
      "type": "array",
@@ -1322,13 +1322,13 @@ const files = {
         "title": "Tên nhiệm vụ, dự án",
         "type": "string",
         "maxLength": 500,
-        "bmCode": "M6.1(1)"
+        "bmCode": "6.1(1)"
        },
        "time": {
         "title": "Thời gian thực hiện",
         "type": "string",
         "maxLength": 100,
-        "bmCode": "M6.1(2)"
+        "bmCode": "6.1(2)"
        },
        "fundingRegular": {
         "title": "Nhiệm vụ thường xuyên",
@@ -1336,7 +1336,7 @@ const files = {
         "minimum": 0,
         "maximum": 100000000000000,
         "bmUnit": "VND",
-        "bmCode": "M6.1(3)"
+        "bmCode": "6.1(3)"
        },
        "fundingProject": {
         "title": "Đề tài, dự án",
@@ -1344,7 +1344,7 @@ const files = {
         "minimum": 0,
         "maximum": 100000000000000,
         "bmUnit": "VND",
-        "bmCode": "M6.1(4)"
+        "bmCode": "6.1(4)"
        },
        "fundingOther": {
         "title": "Khác",
@@ -1352,7 +1352,7 @@ const files = {
         "minimum": 0,
         "maximum": 100000000000000,
         "bmUnit": "VND",
-        "bmCode": "M6.1(5)"
+        "bmCode": "6.1(5)"
        }
       },
       "additionalProperties": false,
@@ -1394,7 +1394,7 @@ const files = {
      ]
     },
     "nextYearServices": {
-     "bmCode": "M6.2",
+     "bmCode": "6.2",
      "title": "Danh sách các dịch vụ công trực tuyến đăng ký triển khai trong năm 2019",
      "type": "array",
      "items": {
@@ -1405,7 +1405,7 @@ const files = {
         "title": "Tên dịch vụ công trực tuyến",
         "type": "string",
         "maxLength": 500,
-        "bmCode": "M6.2(1)"
+        "bmCode": "6.2(1)"
        },
        "plannedLevel": {
         "title": "Mức độ triển khai năm 2019",
@@ -1422,7 +1422,7 @@ const files = {
          "3": "Mức độ 3",
          "4": "Mức độ 4"
         },
-        "bmCode": "M6.2(2)"
+        "bmCode": "6.2(2)"
        }
       },
       "additionalProperties": false,
@@ -1433,31 +1433,31 @@ const files = {
      "maxItems": 500
     },
     "signature": {
-     "bmCode": "KY",
+     "bmCode": "CK",
      "title": "Xác nhận, ký",
      "type": "object",
      "properties": {
       "place": {
-       "bmCode": "KY.1",
+       "bmCode": "CK.1",
        "title": "Địa danh",
        "type": "string",
        "maxLength": 100
       },
       "date": {
-       "bmCode": "KY.2",
+       "bmCode": "CK.2",
        "title": "Ngày ký",
        "type": "string",
        "format": "date",
        "maxLength": 10
       },
       "preparerName": {
-       "bmCode": "KY.3",
+       "bmCode": "CK.3",
        "title": "Người khai (ký và ghi rõ họ, tên)",
        "type": "string",
        "maxLength": 100
       },
       "headName": {
-       "bmCode": "KY.4",
+       "bmCode": "CK.4",
        "title": "Thủ trưởng cơ quan (ký tên, đóng dấu)",
        "type": "string",
        "maxLength": 100
@@ -1495,7 +1495,7 @@ const files = {
    },
    "bmRules": [
     {
-     "id": "it-staff.le-total-staff",
+     "id": "it-staff.total-le-total-staff",
      "severity": "error",
      "assert": {
       "<=": [
@@ -1519,7 +1519,7 @@ const files = {
      "message": "số cán bộ chuyên trách CNTT ({it}) lớn hơn tổng số cán bộ, công chức, viên chức ({staff})"
     },
     {
-     "id": "portals.le-units",
+     "id": "portals.rows-le-unit-count",
      "severity": "warning",
      "assert": {
       "<=": [
@@ -1583,7 +1583,7 @@ const files = {
      "message": "số đơn vị có trang/cổng thông tin điện tử ({rows}) lớn hơn tổng số đơn vị thuộc, trực thuộc cộng cơ quan báo cáo ({units})"
     },
     {
-     "id": "one-stop.units-le-units",
+     "id": "one-stop.units-le-unit-count",
      "severity": "warning",
      "assert": {
       "<=": [
@@ -1634,7 +1634,7 @@ const files = {
    },
    "texts": {
     "unit.json#/title": "Report on IT application results in 2018 and the planned IT application plan for 2019 of the units of the Ministry of Science and Technology",
-    "unit.json#/properties/general/title": "Part 1. General information",
+    "unit.json#/properties/general/title": "General information",
     "unit.json#/properties/general/properties/agencyName/title": "Name of the reporting agency",
     "unit.json#/properties/general/properties/address/title": "Address",
     "unit.json#/properties/general/properties/phone/title": "Telephone",
@@ -1647,7 +1647,7 @@ const files = {
     "unit.json#/properties/general/properties/permanentStaff/title": "Of whom: staff on the permanent payroll",
     "unit.json#/properties/general/properties/contractStaff/title": "Of whom: staff under contract",
     "unit.json#/properties/general/bmRules/0/message": "permanent staff ({permanent}) plus contract staff ({contract}) does not equal the total staff ({total})",
-    "unit.json#/properties/contact/title": "Part 2. Contact information",
+    "unit.json#/properties/contact/title": "Contact information",
     "unit.json#/properties/contact/properties/fullName/title": "Full name of the person preparing the report",
     "unit.json#/properties/contact/properties/unit/title": "Unit",
     "unit.json#/properties/contact/properties/position/title": "Position",
@@ -1762,7 +1762,7 @@ const files = {
     "unit.json#/properties/planResults/items/properties/name/title": "Task or project",
     "unit.json#/properties/planResults/items/properties/plannedTime/title": "Time planned in the approved plan",
     "unit.json#/properties/planResults/items/properties/actualTime/title": "Actual time",
-    "unit.json#/properties/planResults/items/properties/completionPercent/title": "Completion against the plan (%)",
+    "unit.json#/properties/planResults/items/properties/completion/title": "Completion against the plan (%)",
     "unit.json#/properties/planResults/items/properties/reason/title": "Reason if not started",
     "unit.json#/properties/planResults/items/bmRules/0/message": "the task has not started (0%) but no reason is given",
     "unit.json#/properties/nextYearPlan/title": "Tasks and projects planned for 2019",

@@ -92,7 +92,7 @@ const files = {
    },
    "bmRules": [
     {
-     "id": "it-staff.le-total-staff",
+     "id": "it-staff.total-le-total-staff",
      "severity": "error",
      "assert": {
       "<=": [
@@ -253,7 +253,7 @@ const files = {
    },
    "bmRules": [
     {
-     "id": "it-staff.le-total-staff",
+     "id": "it-staff.total-le-total-staff",
      "severity": "error",
      "assert": {
       "<=": [
@@ -1786,31 +1786,31 @@ const files = {
      ]
     },
     "signature": {
-     "bmCode": "KY",
+     "bmCode": "CK",
      "title": "Xác nhận, ký",
      "type": "object",
      "properties": {
       "place": {
-       "bmCode": "KY.1",
+       "bmCode": "CK.1",
        "title": "Địa danh",
        "type": "string",
        "maxLength": 100
       },
       "date": {
-       "bmCode": "KY.2",
+       "bmCode": "CK.2",
        "title": "Ngày ký",
        "type": "string",
        "format": "date",
        "maxLength": 10
       },
       "preparerName": {
-       "bmCode": "KY.3",
+       "bmCode": "CK.3",
        "title": "Người khai (ký và ghi rõ họ, tên)",
        "type": "string",
        "maxLength": 100
       },
       "headName": {
-       "bmCode": "KY.4",
+       "bmCode": "CK.4",
        "title": "Thủ trưởng cơ quan (ký tên, đóng dấu)",
        "type": "string",
        "maxLength": 100

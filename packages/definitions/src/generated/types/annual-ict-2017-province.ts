@@ -158,15 +158,15 @@ export interface AnnualIct2017ProvincePortal {
 /**
  * I.1.a.a. Thông tin giới thiệu về cơ quan (chức năng, nhiệm vụ, cơ cấu tổ chức, tiểu sử lãnh đạo)
  */
-organizationInfo?: ("complete" | "incomplete" | "none")
+organizationInfo?: ("complete" | "incomplete")
 /**
  * I.1.a.b. Tin tức, sự kiện: tần suất cập nhật
  */
-newsUpdate?: ("daily" | "weekly" | "monthly" | "never")
+newsUpdate?: ("daily" | "weekly" | "monthly")
 /**
  * I.1.a.c. Thông tin chỉ đạo, điều hành: tần suất cập nhật
  */
-directionInfo?: ("daily" | "weekly" | "monthly" | "never")
+directionInfo?: ("daily" | "weekly" | "monthly")
 /**
  * I.1.a.d. Tỷ lệ văn bản quy phạm pháp luật do cơ quan ban hành được đăng tải
  */
@@ -174,19 +174,19 @@ legalDocuments?: ("90-100" | "70-90" | "50-70" | "40-50" | "0-40")
 /**
  * I.1.a.đ. Thông tin về chiến lược, định hướng, quy hoạch, kế hoạch phát triển
  */
-strategiesPlans?: ("complete" | "incomplete" | "none")
+strategiesPlans?: ("complete" | "incomplete")
 /**
  * I.1.a.e. Thông tin hướng dẫn thực hiện thủ tục hành chính, dịch vụ công
  */
-procedureGuidance?: ("complete" | "incomplete" | "none")
+procedureGuidance?: ("complete" | "incomplete")
 /**
  * I.1.a.g. Thông tin về chương trình, đề tài khoa học
  */
-researchProgrammes?: ("complete" | "incomplete" | "none")
+researchProgrammes?: ("complete" | "incomplete")
 /**
  * I.1.a.h. Thông tin về dự án, hạng mục đầu tư, đấu thầu, mua sắm công
  */
-investmentProjects?: ("complete" | "incomplete" | "none")
+investmentProjects?: ("complete" | "incomplete")
 /**
  * I.1.a.i. Thông tin người phát ngôn, tiếp nhận và trả lời ý kiến báo chí
  */

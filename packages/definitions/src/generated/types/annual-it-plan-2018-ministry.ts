@@ -310,23 +310,23 @@ unit: string
 tasks?: string
 }
 /**
- * KY. Ký ban hành
+ * CK. Ký ban hành
  */
 export interface AnnualItPlan2018MinistrySignature {
 /**
- * KY.1. Địa danh
+ * CK.1. Địa danh
  */
 place?: string
 /**
- * KY.2. Ngày ký
+ * CK.2. Ngày ký
  */
 date?: string
 /**
- * KY.3. Người ký (Thủ trưởng cơ quan)
+ * CK.3. Người ký (Thủ trưởng cơ quan)
  */
 headName?: string
 /**
- * KY.4. Chức vụ người ký
+ * CK.4. Chức vụ người ký
  */
 headPosition?: string
 }

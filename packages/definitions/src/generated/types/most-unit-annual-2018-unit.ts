@@ -8,7 +8,7 @@ definition: MostUnitAnnual2018UnitDefinition
 general: MostUnitAnnual2018UnitGeneral
 contact?: MostUnitAnnual2018UnitContact
 /**
- * M3.1. Ứng dụng CNTT để công bố, công khai thông tin, kết quả giải quyết thủ tục hành chính: danh sách các cơ quan, đơn vị có trang thông tin hoặc cổng thông tin điện tử
+ * 3.1. Ứng dụng CNTT để công bố, công khai thông tin, kết quả giải quyết thủ tục hành chính: danh sách các cơ quan, đơn vị có trang thông tin hoặc cổng thông tin điện tử
  * 
  * @maxItems 500
  */
@@ -17,26 +17,26 @@ dvc?: MostUnitAnnual2018UnitDvc
 oneStop?: MostUnitAnnual2018UnitOneStop
 documents?: MostUnitAnnual2018UnitDocuments
 /**
- * M3.4.2. Kết quả triển khai các hệ thống thông tin, cơ sở dữ liệu: danh sách các hệ thống thông tin, cơ sở dữ liệu tại đơn vị
+ * 3.4.2. Kết quả triển khai các hệ thống thông tin, cơ sở dữ liệu: danh sách các hệ thống thông tin, cơ sở dữ liệu tại đơn vị
  * 
  * @maxItems 300
  */
 informationSystems?: MostUnitAnnual2018UnitInformationSystemsRow[]
 itStaff?: MostUnitAnnual2018UnitItStaff
 /**
- * M4.1. Kết quả thực hiện các nhiệm vụ theo Kế hoạch ứng dụng CNTT năm 2018
+ * 4.1. Kết quả thực hiện các nhiệm vụ theo Kế hoạch ứng dụng CNTT năm 2018
  * 
  * @maxItems 300
  */
 planResults?: MostUnitAnnual2018UnitPlanResultsRow[]
 /**
- * M6.1. Danh sách các nhiệm vụ, dự án dự kiến triển khai trong năm 2019
+ * 6.1. Danh sách các nhiệm vụ, dự án dự kiến triển khai trong năm 2019
  * 
  * @maxItems 300
  */
 nextYearPlan?: MostUnitAnnual2018UnitNextYearPlanRow[]
 /**
- * M6.2. Danh sách các dịch vụ công trực tuyến đăng ký triển khai trong năm 2019
+ * 6.2. Danh sách các dịch vụ công trực tuyến đăng ký triển khai trong năm 2019
  * 
  * @maxItems 500
  */
@@ -49,76 +49,76 @@ version: "2018"
 variant: "unit"
 }
 /**
- * M1. Mục 1. Thông tin chung
+ * 1. Thông tin chung
  */
 export interface MostUnitAnnual2018UnitGeneral {
 /**
- * M1.1. Tên cơ quan báo cáo
+ * 1.1. Tên cơ quan báo cáo
  */
 agencyName: string
 /**
- * M1.2. Địa chỉ
+ * 1.2. Địa chỉ
  */
 address?: string
 /**
- * M1.3a. Điện thoại
+ * 1.3a. Điện thoại
  */
 phone?: string
 /**
- * M1.3b. Fax
+ * 1.3b. Fax
  */
 fax?: string
 /**
- * M1.4. Thư điện tử liên hệ
+ * 1.4. Thư điện tử liên hệ
  */
 email?: string
 /**
- * M1.5. Địa chỉ trang/cổng thông tin điện tử (Website/Portal) chính thức
+ * 1.5. Địa chỉ trang/cổng thông tin điện tử (Website/Portal) chính thức
  */
 portalUrl?: string
 /**
- * M1.6. Tổng số đơn vị thuộc, trực thuộc cơ quan — Đơn vị: đơn vị
+ * 1.6. Tổng số đơn vị thuộc, trực thuộc cơ quan — Đơn vị: đơn vị
  */
 unitCount?: number
 /**
- * M1.7. Tổng số cán bộ, công chức, viên chức của toàn đơn vị — Đơn vị: người
+ * 1.7. Tổng số cán bộ, công chức, viên chức của toàn đơn vị — Đơn vị: người
  */
 totalStaff?: number
 /**
- * M1.7.1. Trong đó: tổng số cán bộ thuộc biên chế — Đơn vị: người
+ * 1.7.1. Trong đó: tổng số cán bộ thuộc biên chế — Đơn vị: người
  */
 permanentStaff?: number
 /**
- * M1.7.2. Trong đó: tổng số cán bộ ký hợp đồng — Đơn vị: người
+ * 1.7.2. Trong đó: tổng số cán bộ ký hợp đồng — Đơn vị: người
  */
 contractStaff?: number
 }
 /**
- * M2. Mục 2. Thông tin liên hệ
+ * 2. Thông tin liên hệ
  */
 export interface MostUnitAnnual2018UnitContact {
 /**
- * M2.1. Họ và tên người thực hiện báo cáo
+ * 2.1. Họ và tên người thực hiện báo cáo
  */
 fullName?: string
 /**
- * M2.2. Đơn vị công tác
+ * 2.2. Đơn vị công tác
  */
 unit?: string
 /**
- * M2.3. Chức vụ
+ * 2.3. Chức vụ
  */
 position?: string
 /**
- * M2.4a. Điện thoại cố định
+ * 2.4a. Điện thoại cố định
  */
 landline?: string
 /**
- * M2.4b. Điện thoại di động
+ * 2.4b. Điện thoại di động
  */
 mobile?: string
 /**
- * M2.5. Thư điện tử
+ * 2.5. Thư điện tử
  */
 email?: string
 }
@@ -127,42 +127,42 @@ email?: string
  */
 export interface MostUnitAnnual2018UnitPortalsRow {
 /**
- * M3.1(1). Danh sách đơn vị có trang/cổng thông tin điện tử
+ * 3.1(1). Danh sách đơn vị có trang/cổng thông tin điện tử
  */
 unitName: string
 /**
- * M3.1(2). Cổng thông tin điện tử thành phần hay cổng/trang thông tin điện tử độc lập
+ * 3.1(2). Cổng thông tin điện tử thành phần hay cổng/trang thông tin điện tử độc lập
  */
 portalType?: ("component" | "independent")
 }
 /**
- * M3.3(DVC). Cung cấp dịch vụ công trực tuyến
+ * 3.3(DVC). Cung cấp dịch vụ công trực tuyến
  */
 export interface MostUnitAnnual2018UnitDvc {
 /**
- * M3.3(DVC).a. Tổng số thủ tục hành chính — Đơn vị: thủ tục
+ * 3.3(DVC).a. Tổng số thủ tục hành chính — Đơn vị: thủ tục
  */
 totalProcedures?: number
 /**
- * M3.3(DVC).b. Tổng số dịch vụ công trực tuyến mức độ 1, 2 — Đơn vị: dịch vụ
+ * 3.3(DVC).b. Tổng số dịch vụ công trực tuyến mức độ 1, 2 — Đơn vị: dịch vụ
  */
 level12Count?: number
 /**
- * M3.3(DVC).c. Tổng số dịch vụ công trực tuyến mức độ 3 — Đơn vị: dịch vụ
+ * 3.3(DVC).c. Tổng số dịch vụ công trực tuyến mức độ 3 — Đơn vị: dịch vụ
  */
 level3Count?: number
 /**
- * M3.3(DVC).d. Kết quả thực hiện cung cấp dịch vụ công trực tuyến theo Quyết định 877/QĐ-TTg và Quyết định 3767/QĐ-BKHCN
+ * 3.3(DVC).d. Kết quả thực hiện cung cấp dịch vụ công trực tuyến theo Quyết định 877/QĐ-TTg và Quyết định 3767/QĐ-BKHCN
  * 
  * @maxItems 500
  */
 services?: MostUnitAnnual2018UnitDvcServicesRow[]
 /**
- * M3.3(DVC)-1. Việc thực hiện gửi, nhận và trả kết quả giải quyết thủ tục hành chính (TTHC) tại đơn vị qua dịch vụ bưu chính theo quy định được thực hiện thế nào?
+ * 3.3(DVC)-1. Việc thực hiện gửi, nhận và trả kết quả giải quyết thủ tục hành chính (TTHC) tại đơn vị qua dịch vụ bưu chính theo quy định được thực hiện thế nào?
  */
 postalService?: string
 /**
- * M3.3(DVC)-2. Các nội dung, giải pháp đã thực hiện để khuyến khích, hỗ trợ người dân, doanh nghiệp trong việc tiếp cận, sử dụng hiệu quả các dịch vụ công trực tuyến
+ * 3.3(DVC)-2. Các nội dung, giải pháp đã thực hiện để khuyến khích, hỗ trợ người dân, doanh nghiệp trong việc tiếp cận, sử dụng hiệu quả các dịch vụ công trực tuyến
  */
 encouragement?: string
 }
@@ -171,113 +171,113 @@ encouragement?: string
  */
 export interface MostUnitAnnual2018UnitDvcServicesRow {
 /**
- * M3.3(DVC).d(1). Tên dịch vụ công
+ * 3.3(DVC).d(1). Tên dịch vụ công
  */
 name: string
 /**
- * M3.3(DVC).d(2). Mức độ triển khai theo lộ trình 2018 của Bộ
+ * 3.3(DVC).d(2). Mức độ triển khai theo lộ trình 2018 của Bộ
  */
 plannedLevel?: (1 | 2 | 3 | 4)
 /**
- * M3.3(DVC).d(3). Mức độ cung cấp hiện tại
+ * 3.3(DVC).d(3). Mức độ cung cấp hiện tại
  */
 currentLevel?: (1 | 2 | 3 | 4)
 /**
- * M3.3(DVC).d(4). Địa chỉ đăng tải dịch vụ
+ * 3.3(DVC).d(4). Địa chỉ đăng tải dịch vụ
  */
 url?: string
 /**
- * M3.3(DVC).d(5). Tổng số hồ sơ tiếp nhận, xử lý trên môi trường mạng — Đơn vị: hồ sơ
+ * 3.3(DVC).d(5). Tổng số hồ sơ tiếp nhận, xử lý trên môi trường mạng — Đơn vị: hồ sơ
  */
 onlineApplications?: number
 /**
- * M3.3(DVC).d(6). Tổng số hồ sơ thực tế tiếp nhận, xử lý (bao gồm cả trực tuyến, trực tiếp) từ 01/01/2018 đến 31/10/2018 — Đơn vị: hồ sơ
+ * 3.3(DVC).d(6). Tổng số hồ sơ thực tế tiếp nhận, xử lý (bao gồm cả trực tuyến, trực tiếp) từ 01/01/2018 đến 31/10/2018 — Đơn vị: hồ sơ
  */
 totalApplications?: number
 /**
- * M3.3(DVC).d(7). Ghi chú (ghi rõ lý do nếu chưa triển khai theo Lộ trình của Bộ)
+ * 3.3(DVC).d(7). Ghi chú (ghi rõ lý do nếu chưa triển khai theo Lộ trình của Bộ)
  */
 note?: string
 }
 /**
- * M3.3. Ứng dụng CNTT tại Bộ phận một cửa trong việc tiếp nhận, giải quyết thủ tục hành chính (TTHC)
+ * 3.3. Ứng dụng CNTT tại Bộ phận một cửa trong việc tiếp nhận, giải quyết thủ tục hành chính (TTHC)
  */
 export interface MostUnitAnnual2018UnitOneStop {
 /**
- * M3.3.1. Số cơ quan, đơn vị đã ứng dụng CNTT tại bộ phận một cửa — Đơn vị: đơn vị
+ * 3.3.1. Số cơ quan, đơn vị đã ứng dụng CNTT tại bộ phận một cửa — Đơn vị: đơn vị
  */
 unitsUsingIt?: number
 /**
- * M3.3.2.a. Tin học hóa việc tiếp nhận và xử lý hồ sơ tại bộ phận một cửa: cách thức triển khai
+ * 3.3.2.a. Tin học hóa việc tiếp nhận và xử lý hồ sơ tại bộ phận một cửa: cách thức triển khai
  */
 deploymentMode?: ("synchronised" | "separate")
 /**
- * M3.3.2.a-1. Tên phần mềm
+ * 3.3.2.a-1. Tên phần mềm
  */
 softwareName?: string
 /**
- * M3.3.2.a-2. Tên nhà cung cấp (nếu có)
+ * 3.3.2.a-2. Tên nhà cung cấp (nếu có)
  */
 vendor?: string
 /**
- * M3.3.2.b-1. Khả năng liên thông của hệ thống
+ * 3.3.2.b-1. Khả năng liên thông của hệ thống
  * 
  * @maxItems 2
  */
 interconnection?: ("horizontal" | "vertical")[]
 /**
- * M3.3.2.b-2. Tra cứu thông tin và trạng thái giải quyết hồ sơ
+ * 3.3.2.b-2. Tra cứu thông tin và trạng thái giải quyết hồ sơ
  * 
  * @maxItems 4
  */
 lookupChannels?: ("touchScreen" | "internet" | "sms" | "other")[]
 /**
- * M3.3.2.b-3. Hình thức tra cứu khác, nêu rõ hình thức
+ * 3.3.2.b-3. Hình thức tra cứu khác, nêu rõ hình thức
  */
 lookupOther?: string
 /**
- * M3.3.2.c-1. Số lượng hồ sơ tiếp nhận qua bộ phận một cửa — Đơn vị: hồ sơ
+ * 3.3.2.c-1. Số lượng hồ sơ tiếp nhận qua bộ phận một cửa — Đơn vị: hồ sơ
  */
 applicationsReceived?: number
 /**
- * M3.3.2.c-2. Số lượng hồ sơ được giải quyết đúng hạn — Đơn vị: hồ sơ
+ * 3.3.2.c-2. Số lượng hồ sơ được giải quyết đúng hạn — Đơn vị: hồ sơ
  */
 applicationsOnTime?: number
 /**
- * M3.3.3. Việc luân chuyển hồ sơ thủ tục hành chính giữa các bộ phận, đơn vị liên quan trong quá trình giải quyết TTHC
+ * 3.3.3. Việc luân chuyển hồ sơ thủ tục hành chính giữa các bộ phận, đơn vị liên quan trong quá trình giải quyết TTHC
  */
 fileTransfer?: ("whole" | "summary")
 /**
- * M3.3.3-1. Ghi rõ hồ sơ đi kèm thực hiện như thế nào
+ * 3.3.3-1. Ghi rõ hồ sơ đi kèm thực hiện như thế nào
  */
 fileTransferNote?: string
 }
 /**
- * M3.4.1. Triển khai hệ thống quản lý văn bản và điều hành, sử dụng văn bản điện tử
+ * 3.4.1. Triển khai hệ thống quản lý văn bản và điều hành, sử dụng văn bản điện tử
  */
 export interface MostUnitAnnual2018UnitDocuments {
 /**
- * M3.4.1.+1. Tỉ lệ văn bản đi/đến được chuyển hoàn toàn trên môi trường mạng (hoàn toàn không dùng văn bản giấy) trên tổng số văn bản đi/đến trong nội bộ đơn vị — Đơn vị: %
+ * 3.4.1.+1. Tỉ lệ văn bản đi/đến được chuyển hoàn toàn trên môi trường mạng (hoàn toàn không dùng văn bản giấy) trên tổng số văn bản đi/đến trong nội bộ đơn vị — Đơn vị: %
  */
 fullyElectronicInternal?: number
 /**
- * M3.4.1.+2. Tỉ lệ văn bản đi/đến được chuyển hoàn toàn trên môi trường mạng (hoàn toàn không dùng văn bản giấy) trên tổng số văn bản đi/đến với các đơn vị bên ngoài — Đơn vị: %
+ * 3.4.1.+2. Tỉ lệ văn bản đi/đến được chuyển hoàn toàn trên môi trường mạng (hoàn toàn không dùng văn bản giấy) trên tổng số văn bản đi/đến với các đơn vị bên ngoài — Đơn vị: %
  */
 fullyElectronicExternal?: number
 /**
- * M3.4.1.+3. Tỉ lệ văn bản đi/đến được chuyển song song trên môi trường mạng và qua đường công văn trực tiếp trên tổng số văn bản đi/đến trong nội bộ đơn vị — Đơn vị: %
+ * 3.4.1.+3. Tỉ lệ văn bản đi/đến được chuyển song song trên môi trường mạng và qua đường công văn trực tiếp trên tổng số văn bản đi/đến trong nội bộ đơn vị — Đơn vị: %
  */
 parallelInternal?: number
 /**
- * M3.4.1.+4. Tỉ lệ văn bản đi/đến được chuyển song song trên môi trường mạng và qua đường công văn trực tiếp trên tổng số văn bản đi/đến với đơn vị bên ngoài — Đơn vị: %
+ * 3.4.1.+4. Tỉ lệ văn bản đi/đến được chuyển song song trên môi trường mạng và qua đường công văn trực tiếp trên tổng số văn bản đi/đến với đơn vị bên ngoài — Đơn vị: %
  */
 parallelExternal?: number
 /**
- * M3.4.1.d. Tỷ lệ văn bản không mật trình Bộ dưới dạng điện tử (bao gồm cả các văn bản trình song song cùng văn bản giấy) — Đơn vị: %
+ * 3.4.1.d. Tỷ lệ văn bản không mật trình Bộ dưới dạng điện tử (bao gồm cả các văn bản trình song song cùng văn bản giấy) — Đơn vị: %
  */
 submittedElectronically?: number
 /**
- * M3.4.1.đ. Kiến nghị về việc triển khai hệ thống quản lý văn bản và điều hành
+ * 3.4.1.đ. Kiến nghị về việc triển khai hệ thống quản lý văn bản và điều hành
  */
 recommendations?: string
 }
@@ -286,84 +286,84 @@ recommendations?: string
  */
 export interface MostUnitAnnual2018UnitInformationSystemsRow {
 /**
- * M3.4.2(1). Tên hệ thống thông tin, cơ sở dữ liệu
+ * 3.4.2(1). Tên hệ thống thông tin, cơ sở dữ liệu
  */
 name: string
 /**
- * M3.4.2(2). Đối tượng thông tin quản lý
+ * 3.4.2(2). Đối tượng thông tin quản lý
  */
 managedInformation?: string
 /**
- * M3.4.2(3). Phạm vi ứng dụng
+ * 3.4.2(3). Phạm vi ứng dụng
  */
 scope?: string
 /**
- * M3.4.2(4). Công nghệ sử dụng
+ * 3.4.2(4). Công nghệ sử dụng
  */
 technology?: string
 /**
- * M3.4.2(5). Khả năng kết nối, chia sẻ thông tin
+ * 3.4.2(5). Khả năng kết nối, chia sẻ thông tin
  */
 connectivity?: string
 /**
- * M3.4.2(6). Hiện trạng
+ * 3.4.2(6). Hiện trạng
  */
 status?: ("deployed" | "building" | "planned")
 /**
- * M3.4.2(7). Năm triển khai
+ * 3.4.2(7). Năm triển khai
  */
 yearDeployed?: number
 /**
- * M3.4.2(8). Nơi lưu trữ dữ liệu
+ * 3.4.2(8). Nơi lưu trữ dữ liệu
  */
 storage?: ("onPremise" | "hired")
 /**
- * M3.4.2(9). Số bản ghi cập nhật (1/1/2018-31/10/2018) — Đơn vị: bản ghi
+ * 3.4.2(9). Số bản ghi cập nhật (1/1/2018-31/10/2018) — Đơn vị: bản ghi
  */
 recordsUpdated?: number
 /**
- * M3.4.2(10). Đơn vị chịu trách nhiệm cập nhật cơ sở dữ liệu
+ * 3.4.2(10). Đơn vị chịu trách nhiệm cập nhật cơ sở dữ liệu
  */
 responsibleUnit?: string
 }
 /**
- * M3.6. Nguồn nhân lực ứng dụng CNTT
+ * 3.6. Nguồn nhân lực ứng dụng CNTT
  */
 export interface MostUnitAnnual2018UnitItStaff {
 /**
- * M3.6.1. Tổng số cán bộ chuyên trách về CNTT — Đơn vị: người
+ * 3.6.1. Tổng số cán bộ chuyên trách về CNTT — Đơn vị: người
  */
 total?: number
 /**
- * M3.6.1.a. Tiến sỹ — Đơn vị: người
+ * 3.6.1.a. Tiến sỹ — Đơn vị: người
  */
 doctorate?: number
 /**
- * M3.6.1.b. Thạc sỹ — Đơn vị: người
+ * 3.6.1.b. Thạc sỹ — Đơn vị: người
  */
 master?: number
 /**
- * M3.6.1.c. Đại học — Đơn vị: người
+ * 3.6.1.c. Đại học — Đơn vị: người
  */
 bachelor?: number
 /**
- * M3.6.1.d. Cao đẳng — Đơn vị: người
+ * 3.6.1.d. Cao đẳng — Đơn vị: người
  */
 college?: number
 /**
- * M3.6.1.e. Trung cấp — Đơn vị: người
+ * 3.6.1.e. Trung cấp — Đơn vị: người
  */
 vocational?: number
 /**
- * M3.6.1.f. Khác — Đơn vị: người
+ * 3.6.1.f. Khác — Đơn vị: người
  */
 other?: number
 /**
- * M3.6.3.a. Những thuận lợi về nguồn lực cho ứng dụng CNTT
+ * 3.6.3.a. Những thuận lợi về nguồn lực cho ứng dụng CNTT
  */
 advantages?: string
 /**
- * M3.6.3.b. Những khó khăn về nguồn lực cho ứng dụng CNTT
+ * 3.6.3.b. Những khó khăn về nguồn lực cho ứng dụng CNTT
  */
 difficulties?: string
 }
@@ -372,23 +372,23 @@ difficulties?: string
  */
 export interface MostUnitAnnual2018UnitPlanResultsRow {
 /**
- * M4.1(1). Tên nhiệm vụ, dự án
+ * 4.1(1). Tên nhiệm vụ, dự án
  */
 name: string
 /**
- * M4.1(2). Thời gian dự kiến thực hiện trong kế hoạch đã ban hành
+ * 4.1(2). Thời gian dự kiến thực hiện trong kế hoạch đã ban hành
  */
 plannedTime?: string
 /**
- * M4.1(3). Thời gian thực hiện thực tế
+ * 4.1(3). Thời gian thực hiện thực tế
  */
 actualTime?: string
 /**
- * M4.1(4). Mức độ hoàn thành so với kế hoạch đề ra (%) — Đơn vị: %
+ * 4.1(4). Mức độ hoàn thành so với kế hoạch đề ra (%) — Đơn vị: %
  */
-completionPercent?: number
+completion?: number
 /**
- * M4.1(5). Lý do nếu chưa triển khai
+ * 4.1(5). Lý do nếu chưa triển khai
  */
 reason?: string
 }
@@ -397,23 +397,23 @@ reason?: string
  */
 export interface MostUnitAnnual2018UnitNextYearPlanRow {
 /**
- * M6.1(1). Tên nhiệm vụ, dự án
+ * 6.1(1). Tên nhiệm vụ, dự án
  */
 name: string
 /**
- * M6.1(2). Thời gian thực hiện
+ * 6.1(2). Thời gian thực hiện
  */
 time?: string
 /**
- * M6.1(3). Nhiệm vụ thường xuyên — Đơn vị: VND
+ * 6.1(3). Nhiệm vụ thường xuyên — Đơn vị: VND
  */
 fundingRegular?: number
 /**
- * M6.1(4). Đề tài, dự án — Đơn vị: VND
+ * 6.1(4). Đề tài, dự án — Đơn vị: VND
  */
 fundingProject?: number
 /**
- * M6.1(5). Khác — Đơn vị: VND
+ * 6.1(5). Khác — Đơn vị: VND
  */
 fundingOther?: number
 }
@@ -422,32 +422,32 @@ fundingOther?: number
  */
 export interface MostUnitAnnual2018UnitNextYearServicesRow {
 /**
- * M6.2(1). Tên dịch vụ công trực tuyến
+ * 6.2(1). Tên dịch vụ công trực tuyến
  */
 name: string
 /**
- * M6.2(2). Mức độ triển khai năm 2019
+ * 6.2(2). Mức độ triển khai năm 2019
  */
 plannedLevel?: (1 | 2 | 3 | 4)
 }
 /**
- * KY. Xác nhận, ký
+ * CK. Xác nhận, ký
  */
 export interface MostUnitAnnual2018UnitSignature {
 /**
- * KY.1. Địa danh
+ * CK.1. Địa danh
  */
 place?: string
 /**
- * KY.2. Ngày ký
+ * CK.2. Ngày ký
  */
 date?: string
 /**
- * KY.3. Người khai (ký và ghi rõ họ, tên)
+ * CK.3. Người khai (ký và ghi rõ họ, tên)
  */
 preparerName?: string
 /**
- * KY.4. Thủ trưởng cơ quan (ký tên, đóng dấu)
+ * CK.4. Thủ trưởng cơ quan (ký tên, đóng dấu)
  */
 headName?: string
 }

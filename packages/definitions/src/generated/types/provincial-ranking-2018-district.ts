@@ -424,23 +424,23 @@ trainedStaff?: number
 proficientStaff?: number
 }
 /**
- * KY. Xác nhận, ký
+ * CK. Xác nhận, ký
  */
 export interface ProvincialRanking2018DistrictSignature {
 /**
- * KY.1. Địa danh
+ * CK.1. Địa danh
  */
 place?: string
 /**
- * KY.2. Ngày ký
+ * CK.2. Ngày ký
  */
 date?: string
 /**
- * KY.3. Người khai (ký và ghi rõ họ, tên)
+ * CK.3. Người khai (ký và ghi rõ họ, tên)
  */
 preparerName?: string
 /**
- * KY.4. Thủ trưởng cơ quan (ký tên, đóng dấu)
+ * CK.4. Thủ trưởng cơ quan (ký tên, đóng dấu)
  */
 headName?: string
 }

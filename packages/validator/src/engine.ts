@@ -1,0 +1,497 @@
+/**
+ * The validation engine shared by the runtime validator and the precompiled
+ * modules: it takes schema validation functions (compiled by ajv at run time,
+ * or generated ahead of time) and the {@link ValidatorData} of a definition,
+ * and does everything else — input pre-pass, ajv error post-processing,
+ * value states, cross-field rules, messages. Nothing here compiles code, so
+ * it runs under a Content-Security-Policy without `'unsafe-eval'`.
+ * @module
+ */
+import type { FormInfo, Lang, ReportError, Texts } from '@bieumau/core';
+import { escapeToken, evaluateLogic, getAt, parsePointer, templateOf, truthy } from '@bieumau/core';
+import type { NodeData, RuleData, ValidatorData } from './data.js';
+import { inspectInput } from './inspect.js';
+import { interpolate, keywordMessage } from './messages.js';
+
+/** The part of an ajv `ErrorObject` we read. */
+export interface SchemaErrorLike {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+/** A schema validation function: ajv's compiled or standalone `validate`. */
+export type SchemaValidateFunction = ((data: unknown) => boolean) & { errors?: SchemaErrorLike[] | null };
+
+/** Where the engine gets schema validation functions from. */
+export interface SchemaValidators {
+  /** Validates a whole report. */
+  root: SchemaValidateFunction;
+  /** Validates an object node (section, ratio, table row) by its template; see {@link ValidatorData.containers}. */
+  container(template: string): SchemaValidateFunction | undefined;
+}
+
+/** Options of every validation call. */
+export interface ValidateOptions {
+  /** Language of the messages: Vietnamese (default) or English. */
+  lang?: Lang;
+  /** At most this many problems are listed (default 1000); a `bmTooManyErrors` error says how many were left out. */
+  maxErrors?: number;
+}
+
+/** The outcome of validating a report: `ok` when there is no error (warnings never block). */
+export interface ValidationResult {
+  ok: boolean;
+  errors: ReportError[];
+  warnings: ReportError[];
+}
+
+/** The outcome of validating one field or row, and what was re-checked so a form can replace its previous problems there. */
+export interface FieldValidationResult extends ValidationResult {
+  scope: {
+    /** Problems located at or under this pointer were recomputed. */
+    pointer: string;
+    /** Rules that were re-evaluated (their previous problems should be replaced too). */
+    rules: string[];
+  };
+}
+
+/** A validator for one definition. The runtime and precompiled validators have this same API. */
+export interface Validator {
+  /** Identity of the form. */
+  readonly info: FormInfo;
+  /** `$id` of the root schema. */
+  readonly id: string;
+  /** The data the engine runs on (labels, rules, containers). */
+  readonly data: ValidatorData;
+  /** Validates a whole report: schema, value states, cross-field rules. */
+  validate(report: unknown, options?: ValidateOptions): ValidationResult;
+  /**
+   * Validates one field, sub-section or table row (`/dvc/services/3`) and the
+   * rules that read it, without revalidating the rest of the report.
+   */
+  validateField(report: unknown, pointer: string, options?: ValidateOptions): FieldValidationResult;
+  /** Validates one row of a table: `validateField(report, table + '/' + index)`. */
+  validateRow(report: unknown, tablePointer: string, index: number, options?: ValidateOptions): FieldValidationResult;
+  /** Renders a message for a problem (e.g. one from another view) in a language. */
+  message(problem: Pick<ReportError, 'instancePath' | 'keyword' | 'params'>, lang?: Lang): string;
+}
+
+/** A problem before its message is rendered; `tpl` carries a rule's message template. */
+interface Problem extends ReportError {
+  tpl?: Texts;
+}
+
+const DEFAULT_MAX_ERRORS = 1000;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function blank(v: unknown): boolean {
+  return v === undefined || v === null || v === '';
+}
+
+function own(o: object, k: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, k);
+}
+
+/** Whether `p` is `base` or lies under it. */
+function within(p: string, base: string): boolean {
+  return p === base || base === '' || (p.startsWith(base) && p.charCodeAt(base.length) === 47 /* / */);
+}
+
+/** JSON-safe copy of a rule param value (NaN from arithmetic on text becomes null). */
+function jsonSafe(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (v === undefined) return null;
+  if (Array.isArray(v)) return v.map(jsonSafe);
+  return v;
+}
+
+/**
+ * Creates a validator from schema validation functions and validator data.
+ * Used by {@link createValidator} (ajv at run time) and by precompiled modules.
+ */
+export function createEngine(data: ValidatorData, validators: SchemaValidators): Validator {
+  const byTemplate = new Map<string, NodeData>();
+  for (const n of data.nodes) byTemplate.set(n.t, n);
+  const rulesById = new Map<string, RuleData>();
+  for (const r of data.rules) if (!rulesById.has(r.id)) rulesById.set(r.id, r);
+  const naNodes = data.nodes.filter((n) => n.na && !n.t.includes('/*'));
+  const evidenceNodes = data.nodes.filter((n) => n.evidence && !n.t.includes('/*'));
+  const rootBase = data.id;
+
+  // ---- ajv error post-processing: the ONE place ajv's output is turned into ours.
+  const absSchemaPath = (sp: string): string => {
+    try {
+      return new URL(sp, rootBase).href;
+    } catch {
+      return sp;
+    }
+  };
+
+  const fromSchema = (errors: readonly SchemaErrorLike[] | null | undefined, prefix: string, out: Problem[], seen: Set<string>): void => {
+    if (!errors) return;
+    for (const e of errors) {
+      // Wrappers only repeat what their inner errors say ("must match then schema").
+      if (e.keyword === 'if' || e.keyword === 'anyOf' || e.keyword === 'propertyNames') continue;
+      let path = prefix + e.instancePath;
+      const params: Record<string, unknown> = { ...e.params };
+      // Re-home onto the field concerned, once, here, so no view has to.
+      if (e.keyword === 'required' && typeof params.missingProperty === 'string') path += '/' + escapeToken(params.missingProperty);
+      else if (e.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') path += '/' + escapeToken(params.additionalProperty);
+      else if (typeof params.propertyName === 'string') path += '/' + escapeToken(params.propertyName);
+      const key = `${path}\u0000${e.keyword}\u0000${JSON.stringify(params)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ instancePath: path, keyword: e.keyword, params, severity: 'error', schemaPath: absSchemaPath(e.schemaPath) });
+    }
+  };
+
+  const runSchema = (fn: SchemaValidateFunction, value: unknown, prefix: string): Problem[] => {
+    const out: Problem[] = [];
+    if (!fn(value)) fromSchema(fn.errors, prefix, out, new Set());
+    return out;
+  };
+
+  // ---- messages
+  const nodeAt = (pointer: string): NodeData | undefined => {
+    try {
+      return byTemplate.get(templateOf(pointer));
+    } catch {
+      return undefined;
+    }
+  };
+
+  const reference = (pointer: string, lang: Lang): string => {
+    let tokens: string[];
+    try {
+      tokens = parsePointer(pointer);
+    } catch {
+      return pointer;
+    }
+    const report = lang === 'vi' ? 'Báo cáo' : 'Report';
+    if (tokens.length === 0) return report;
+    const first = tokens[0]!;
+    if ((first === 'notApplicable' || first === 'evidence') && data.reserved[first]) {
+      const base = data.reserved[first][lang];
+      if (tokens.length === 1) return base;
+      const named = byTemplate.get(tokens[1]!);
+      return named ? `${base} (${named.ref[lang]})` : `${base} «${tokens[1]}»`;
+    }
+    // Walk down, remembering the table and row we pass, so a cell reads "…, dòng 3, cột …".
+    let template = '';
+    let deepest: NodeData | undefined;
+    let depth = 0;
+    let table: NodeData | undefined;
+    let row = -1;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const isIndex = /^(0|[1-9]\d*)$/.test(t);
+      const next = `${template}/${isIndex ? '*' : escapeToken(t)}`;
+      if (isIndex && deepest?.kind === 'table' && depth === i) {
+        table = deepest;
+        row = Number(t);
+      }
+      template = next;
+      const n = byTemplate.get(template);
+      if (n) {
+        deepest = n;
+        depth = i + 1;
+      } else if (!(isIndex && table && row >= 0 && depth === i)) {
+        break;
+      }
+    }
+    if (!deepest) return report;
+    const rowWord = lang === 'vi' ? 'dòng' : 'row';
+    if (table && deepest !== table) {
+      const col = deepest.code ? deepest.ref[lang] : deepest.label[lang];
+      return `${table.ref[lang]}, ${rowWord} ${row + 1}, ${lang === 'vi' ? 'cột' : 'column'} ${col}`;
+    }
+    if (table && row >= 0) return `${table.ref[lang]}, ${rowWord} ${row + 1}`;
+    return deepest.ref[lang];
+  };
+
+  const message = (p: Pick<Problem, 'instancePath' | 'keyword' | 'params' | 'tpl'>, lang: Lang = 'vi'): string => {
+    const rule = p.tpl ?? rulesById.get(p.keyword)?.message;
+    const node = nodeAt(p.instancePath);
+    const text = rule ? interpolate(rule[lang], p.params, lang) : keywordMessage(p.keyword, p.params, node, lang);
+    return `${reference(p.instancePath, lang)}: ${text}`;
+  };
+
+  const finish = (problems: Problem[], options: ValidateOptions | undefined): ValidationResult => {
+    const lang = options?.lang === 'en' ? 'en' : 'vi';
+    const limit = options?.maxErrors ?? DEFAULT_MAX_ERRORS;
+    let list = problems;
+    if (list.length > limit) {
+      const omitted = list.length - limit;
+      list = list.slice(0, limit);
+      list.push({ instancePath: '', keyword: 'bmTooManyErrors', params: { limit, omitted }, severity: 'error' });
+    }
+    const errors: ReportError[] = [];
+    const warnings: ReportError[] = [];
+    for (const p of list) {
+      const e: ReportError = { instancePath: p.instancePath, keyword: p.keyword, params: p.params, severity: p.severity, message: message(p, lang) };
+      if (p.schemaPath !== undefined) e.schemaPath = p.schemaPath;
+      (p.severity === 'warning' ? warnings : errors).push(e);
+    }
+    return { ok: errors.length === 0, errors, warnings };
+  };
+
+  // ---- value states: not applicable, evidence
+  const mapOf = (report: Record<string, unknown>, key: string): Record<string, unknown> | undefined => {
+    const m = own(report, key) ? report[key] : undefined;
+    return isPlainObject(m) ? m : undefined;
+  };
+
+  const naEntryProblems = (report: Record<string, unknown>, out: Problem[]): void => {
+    const na = mapOf(report, 'notApplicable');
+    if (na) {
+      for (const key of Object.keys(na)) {
+        const path = `/notApplicable/${escapeToken(key)}`;
+        const node = byTemplate.get(key);
+        if (!node || !node.na || key.includes('*')) {
+          out.push({ instancePath: path, keyword: 'bmNotApplicable', params: { pointer: key }, severity: 'error' });
+          continue;
+        }
+        const reason = na[key];
+        if (typeof reason === 'string' && !/\S/u.test(reason)) {
+          out.push({ instancePath: path, keyword: 'bmNotApplicableReason', params: { pointer: key }, severity: 'error' });
+        }
+      }
+    }
+    const ev = mapOf(report, 'evidence');
+    if (ev) {
+      for (const key of Object.keys(ev)) {
+        const node = byTemplate.get(key);
+        if (!node || !node.evidence || key.includes('*')) {
+          out.push({ instancePath: `/evidence/${escapeToken(key)}`, keyword: 'bmEvidence', params: { pointer: key }, severity: 'error' });
+        }
+      }
+    }
+  };
+
+  /** Conflict and missing-evidence problems of one field (located at the field). */
+  const fieldStateProblems = (report: Record<string, unknown>, node: NodeData, out: Problem[]): void => {
+    const na = mapOf(report, 'notApplicable');
+    const marked = na !== undefined && own(na, node.t);
+    const value = getAt(report, node.t);
+    if (node.na && marked && !blank(value)) {
+      out.push({ instancePath: node.t, keyword: 'bmNotApplicableConflict', params: { pointer: node.t }, severity: 'error' });
+    }
+    if (node.evidence === 'required' && !marked && !blank(value)) {
+      const ev = mapOf(report, 'evidence');
+      const link = ev && own(ev, node.t) ? ev[node.t] : undefined;
+      if (typeof link !== 'string' || link.trim() === '') {
+        out.push({ instancePath: node.t, keyword: 'bmEvidenceRequired', params: { pointer: node.t }, severity: 'error' });
+      }
+    }
+  };
+
+  // ---- rules
+  const runRule = (
+    rule: RuleData,
+    report: Record<string, unknown>,
+    nodePtr: string,
+    nodeValue: unknown,
+    invalid: (pointer: string) => boolean,
+    out: Problem[],
+  ): void => {
+    if (!isPlainObject(nodeValue)) return;
+    const na = mapOf(report, 'notApplicable');
+    for (const req of rule.requires) {
+      const abs = nodePtr + req;
+      if (blank(getAt(nodeValue, req))) return;
+      if (na && own(na, abs)) return;
+      if (invalid(abs)) return;
+    }
+    let params: Record<string, unknown> = {};
+    try {
+      if (rule.when !== undefined && !truthy(evaluateLogic(rule.when, nodeValue))) return;
+      if (truthy(evaluateLogic(rule.assert, nodeValue))) return;
+      if (rule.params) {
+        for (const [name, expr] of Object.entries(rule.params)) params[name] = jsonSafe(evaluateLogic(expr, nodeValue));
+      }
+    } catch {
+      params = { rule: rule.id };
+      out.push({ instancePath: nodePtr + rule.target, keyword: 'bmRuleFailed', params, severity: 'warning', schemaPath: rule.schemaPath });
+      return;
+    }
+    out.push({ instancePath: nodePtr + rule.target, keyword: rule.id, params, severity: rule.severity, schemaPath: rule.schemaPath, tpl: rule.message });
+  };
+
+  const runRuleAt = (
+    rule: RuleData,
+    report: Record<string, unknown>,
+    invalid: (pointer: string) => boolean,
+    out: Problem[],
+    onlyRow?: number,
+  ): void => {
+    const nodeValue = rule.node === '' ? report : getAt(report, rule.node);
+    if (!rule.perRow) {
+      runRule(rule, report, rule.node, nodeValue, invalid, out);
+      return;
+    }
+    if (!Array.isArray(nodeValue)) return;
+    if (onlyRow !== undefined) {
+      if (onlyRow < nodeValue.length) runRule(rule, report, `${rule.node}/${onlyRow}`, nodeValue[onlyRow], invalid, out);
+      return;
+    }
+    for (let i = 0; i < nodeValue.length; i++) runRule(rule, report, `${rule.node}/${i}`, nodeValue[i], invalid, out);
+  };
+
+  /** Every ancestor-or-self pointer of the given problems: `invalid(p)` ⇔ a problem is at or under p. */
+  const invalidSet = (problems: readonly Problem[]): Set<string> => {
+    const s = new Set<string>();
+    for (const p of problems) {
+      let path = p.instancePath;
+      for (;;) {
+        if (s.has(path)) break;
+        s.add(path);
+        if (path === '') break;
+        path = path.slice(0, path.lastIndexOf('/'));
+      }
+    }
+    return s;
+  };
+
+  const internal = (options: ValidateOptions | undefined, error: unknown): ValidationResult =>
+    finish([{ instancePath: '', keyword: 'bmInternal', params: { reason: error instanceof Error ? error.message : String(error) }, severity: 'error' }], options);
+
+  // ---- whole report
+  const validate = (report: unknown, options?: ValidateOptions): ValidationResult => {
+    try {
+      const inspection = inspectInput(report);
+      const problems: Problem[] = inspection.problems.map((p) => ({ ...p, severity: 'error' as const }));
+      if (inspection.problems.some((p) => p.instancePath === '')) return finish(problems, options);
+      const value = inspection.value;
+      let schemaProblems = runSchema(validators.root, value, '');
+      if (inspection.problems.length) {
+        const cut = inspection.problems.map((p) => p.instancePath);
+        schemaProblems = schemaProblems.filter((e) => !cut.some((c) => within(e.instancePath, c)));
+      }
+      problems.push(...schemaProblems);
+      if (!isPlainObject(value)) return finish(problems, options);
+      // Rules are skipped where a value they need failed the schema (or the pre-pass), not where a value state is off.
+      const bad = invalidSet(problems);
+      const invalid = (p: string) => bad.has(p);
+      naEntryProblems(value, problems);
+      for (const n of naNodes) fieldStateProblems(value, n, problems);
+      for (const n of evidenceNodes) if (!n.na) fieldStateProblems(value, n, problems);
+      for (const rule of data.rules) runRuleAt(rule, value, invalid, problems);
+      return finish(problems, options);
+    } catch (error) {
+      return internal(options, error);
+    }
+  };
+
+  // ---- incremental
+  /** Schema problems at or under `pointer`, found by validating only the smallest object schema that holds it. */
+  const fieldSchemaProblems = (report: unknown, pointer: string): Problem[] => {
+    const template = templateOf(pointer);
+    const value = getAt(report, pointer);
+    const inspection = inspectInput(value);
+    if (inspection.problems.length) {
+      const problems: Problem[] = inspection.problems.map((p) => ({ ...p, instancePath: pointer + p.instancePath, severity: 'error' as const }));
+      if (inspection.problems.some((p) => p.instancePath === '')) return problems;
+      return problems.concat(
+        fieldSchemaProblems2(report, pointer, template, inspection.value).filter(
+          (e) => !problems.some((c) => within(e.instancePath, c.instancePath)),
+        ),
+      );
+    }
+    return fieldSchemaProblems2(report, pointer, template, value);
+  };
+
+  const fieldSchemaProblems2 = (report: unknown, pointer: string, template: string, value: unknown): Problem[] => {
+    // A table row is validated by the row schema directly: rows are never "required".
+    if (template.endsWith('/*')) {
+      const row = validators.container(template);
+      if (row && value !== undefined) return runSchema(row, value, pointer);
+    }
+    // Otherwise validate the nearest enclosing object with only this member in it, and keep what is about it.
+    const tokens = parsePointer(pointer);
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      const parentPtr = tokens.slice(0, i).map((t) => '/' + escapeToken(t)).join('');
+      const fn = validators.container(templateOf(parentPtr));
+      if (!fn) continue;
+      const key = tokens[i]!;
+      const member = getAt(report, `${parentPtr}/${escapeToken(key)}`);
+      const probe: Record<string, unknown> = {};
+      if (member !== undefined) {
+        const clean = i === tokens.length - 1 ? value : member;
+        Object.defineProperty(probe, key, { value: clean, enumerable: true, writable: true, configurable: true });
+      }
+      return runSchema(fn, probe, parentPtr).filter((e) => within(e.instancePath, pointer));
+    }
+    return runSchema(validators.root, report, '').filter((e) => within(e.instancePath, pointer));
+  };
+
+  const touches = (rule: RuleData, template: string): boolean => {
+    const target = templateOf(rule.node + (rule.perRow ? '/*' : '') + rule.target);
+    if (target === template) return true;
+    for (const r of rule.reads) {
+      if (r === template || within(r, template) || within(template, r)) return true;
+    }
+    return false;
+  };
+
+  const validateField = (report: unknown, pointer: string, options?: ValidateOptions): FieldValidationResult => {
+    try {
+      parsePointer(pointer);
+    } catch (error) {
+      return { ...internal(options, error), scope: { pointer, rules: [] } };
+    }
+    if (pointer === '') return { ...validate(report, options), scope: { pointer, rules: data.rules.map((r) => r.id) } };
+    try {
+      const template = templateOf(pointer);
+      const schemaProblems = fieldSchemaProblems(report, pointer);
+      const problems = [...schemaProblems];
+      const ruleIds: string[] = [];
+      if (isPlainObject(report)) {
+        const node = byTemplate.get(template);
+        if (node && template === pointer && (node.na || node.evidence)) fieldStateProblems(report, node, problems);
+        for (const map of ['/notApplicable', '/evidence']) {
+          if (!within(pointer, map) && !within(map, pointer)) continue;
+          const found: Problem[] = [];
+          naEntryProblems(report, found);
+          problems.push(...found.filter((e) => within(e.instancePath, pointer)));
+        }
+        const cache = new Map<string, Set<string>>();
+        const invalid = (p: string) => {
+          let s = cache.get(p);
+          if (!s) {
+            s = invalidSet(within(p, pointer) ? schemaProblems.filter((e) => within(e.instancePath, p)) : fieldSchemaProblems(report, p));
+            cache.set(p, s);
+          }
+          return s.has(p);
+        };
+        for (const rule of data.rules) {
+          if (!touches(rule, template)) continue;
+          ruleIds.push(rule.id);
+          let onlyRow: number | undefined;
+          if (rule.perRow && within(pointer, rule.node) && pointer !== rule.node) {
+            const t = parsePointer(pointer.slice(rule.node.length))[0]!;
+            onlyRow = Number(t);
+          }
+          runRuleAt(rule, report, invalid, problems, onlyRow);
+        }
+      }
+      return { ...finish(problems, options), scope: { pointer, rules: ruleIds } };
+    } catch (error) {
+      return { ...internal(options, error), scope: { pointer, rules: [] } };
+    }
+  };
+
+  return {
+    info: data.info,
+    id: data.id,
+    data,
+    validate,
+    validateField,
+    validateRow: (report, tablePointer, index, options) => validateField(report, `${tablePointer}/${index}`, options),
+    message: (p, lang) => message(p, lang),
+  };
+}
