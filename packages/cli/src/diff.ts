@@ -136,8 +136,12 @@ function diffModels(a: FormModel, b: FormModel, migration?: Migration): Change[]
       if (back.length === 1) { pairs.set(t, cands[0]!); taken.add(cands[0]!); }
     }
   };
-  unique((ta, tb) => key(ta) === key(tb) && nodesA.get(ta)!.kind === nodesB.get(tb)!.kind);
-  unique((ta, tb) => foldText(nodesA.get(ta)!.label.vi) === foldText(nodesB.get(tb)!.label.vi) && nodesA.get(ta)!.kind === nodesB.get(tb)!.kind);
+  // Without a migration, guess moves: a unique node with the same key, then with the same label, and the same kind.
+  // With one, the migration is the authority: a field it does not move is removed and another added.
+  if (!migration) {
+    unique((ta, tb) => key(ta) === key(tb) && nodesA.get(ta)!.kind === nodesB.get(tb)!.kind);
+    unique((ta, tb) => foldText(nodesA.get(ta)!.label.vi) === foldText(nodesB.get(tb)!.label.vi) && nodesA.get(ta)!.kind === nodesB.get(tb)!.kind);
+  }
 
   // Report only the outermost of nested removals, additions and moves.
   const reportedRemoved: string[] = [];

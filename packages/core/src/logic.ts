@@ -187,8 +187,14 @@ export function evaluateLogic(logic: Logic, data: unknown, depth = 0): unknown {
 
 /** The data paths an expression reads. */
 export interface LogicVars {
-  /** Dotted paths read from the node's data (outside array operators). */
+  /** Dotted paths read from the node's data (outside array operators), by `var`, `missing` and `missing_some`. */
   paths: string[];
+  /**
+   * The subset of {@link LogicVars.paths} read by `var` — the default
+   * `requires` of a rule. `missing`/`missing_some` test presence, so a blank
+   * field they name must not skip the rule.
+   */
+  vars: string[];
   /** Array paths iterated, with the dotted paths read from each element. */
   arrays: { path: string; itemPaths: string[] }[];
   /** Problems found: operators outside the subset, computed `var` paths. */
@@ -200,7 +206,7 @@ export interface LogicVars {
  * `var` paths so this is exact; incremental validation relies on it.
  */
 export function logicVars(logic: Logic): LogicVars {
-  const out: LogicVars = { paths: [], arrays: [], problems: [] };
+  const out: LogicVars = { paths: [], vars: [], arrays: [], problems: [] };
   const visit = (l: unknown, into: string[], inArray: boolean, depth: number): void => {
     if (depth > MAX_DEPTH) {
       out.problems.push('expression nested too deeply');
@@ -223,8 +229,10 @@ export function logicVars(logic: Logic): LogicVars {
     if (op === 'var' || op === 'missing') {
       const list = op === 'missing' && Array.isArray(a[0]) ? (a[0] as unknown[]) : op === 'var' ? [a[0]] : a;
       for (const p of list) {
-        if (typeof p === 'string' || typeof p === 'number') into.push(String(p));
-        else out.problems.push(`${op} needs a literal path, found ${JSON.stringify(p)}`);
+        if (typeof p === 'string' || typeof p === 'number') {
+          into.push(String(p));
+          if (op === 'var' && !inArray) out.vars.push(String(p));
+        } else out.problems.push(`${op} needs a literal path, found ${JSON.stringify(p)}`);
       }
       if (op === 'var' && a.length > 1) visit(a[1], into, inArray, depth + 1);
       return;
@@ -241,12 +249,17 @@ export function logicVars(logic: Logic): LogicVars {
       into.push(...source);
       const itemPaths: string[] = [];
       for (const x of a.slice(1)) visit(x, itemPaths, true, depth + 1);
-      for (const p of source) out.arrays.push({ path: p, itemPaths: itemPaths.filter((i) => i !== 'accumulator' && !i.startsWith('accumulator.')).map((i) => i.replace(/^current\.?/, '')) });
+      // Inside `reduce` the element is `current` (and the running value `accumulator`); elsewhere paths are the element's own.
+      const own = op === 'reduce'
+        ? itemPaths.filter((i) => i === 'current' || i.startsWith('current.')).map((i) => i.slice('current.'.length))
+        : itemPaths;
+      for (const p of source) out.arrays.push({ path: p, itemPaths: [...new Set(own)] });
       return;
     }
     for (const x of a) visit(x, into, inArray, depth + 1);
   };
   visit(logic, out.paths, false, 0);
   out.paths = [...new Set(out.paths)];
+  out.vars = [...new Set(out.vars)];
   return out;
 }

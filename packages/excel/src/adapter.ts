@@ -31,7 +31,7 @@ let loading: Promise<ExcelJSModule> | undefined;
 
 /** Loads exceljs once. Works with its CommonJS build (Node) and its browser bundle. */
 function lib(): Promise<ExcelJSModule> {
-  loading ??= import('exceljs').then((m) => ((m as { default?: ExcelJSModule }).default ?? (m as unknown as ExcelJSModule)));
+  loading ??= import('exceljs').then((m) => ((m as unknown as { default?: ExcelJSModule }).default ?? (m as unknown as ExcelJSModule)));
   return loading;
 }
 

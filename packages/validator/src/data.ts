@@ -103,10 +103,14 @@ function ruleReads(base: string, logic: Logic[], requires: string[]): string[] {
   return [...out];
 }
 
-/** The default `requires` of a rule: every `var` path of `when` and `assert` outside array operators. */
+/**
+ * The default `requires` of a rule: every `var` path of `when` and `assert`
+ * outside array operators (not the paths of `missing`/`missing_some`, which
+ * exist to test presence).
+ */
 export function defaultRequires(when: Logic | undefined, assert: Logic): string[] {
   const paths = new Set<string>();
-  for (const l of [when, assert]) if (l !== undefined) for (const p of logicVars(l).paths) paths.add(p);
+  for (const l of [when, assert]) if (l !== undefined) for (const p of logicVars(l).vars) paths.add(p);
   return [...paths];
 }
 

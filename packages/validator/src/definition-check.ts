@@ -195,9 +195,12 @@ export function validateDefinition(definition: Definition, options: DefinitionCh
   if (nodes.some((n) => n.notApplicable) && !mapSchema('notApplicable')) add('defValueMap', rootLoc, 'fields take bmNotApplicable but the root has no notApplicable property');
   if (nodes.some((n) => n.evidence)) {
     const ev = mapSchema('evidence');
-    const values = ev && isObject(ev.additionalProperties) ? (ev.additionalProperties as SchemaObject) : undefined;
+    // Link schemas: `additionalProperties` and/or every `patternProperties` value.
+    const values: SchemaObject[] = [];
+    if (ev && isObject(ev.additionalProperties)) values.push(ev.additionalProperties as SchemaObject);
+    if (ev && isObject(ev.patternProperties)) values.push(...(Object.values(ev.patternProperties) as SchemaObject[]));
     if (!ev) add('defValueMap', rootLoc, 'fields take bmEvidence but the root has no evidence property');
-    else if (!values || typeof values.pattern !== 'string' || !values.pattern.startsWith('^https?://')) {
+    else if (!values.length || values.some((v) => typeof v.pattern !== 'string' || !v.pattern.startsWith('^https?://'))) {
       add('defValueMap', { resource: definition.id, pointer: '/properties/evidence' }, 'evidence links need a pattern starting with ^https?://');
     }
   }

@@ -422,7 +422,7 @@ const report = {
     { name: 'Đào tạo kỹ năng CNTT cho cán bộ, công chức cấp xã', time: 'Quý III/2020', fundingOther: 300000000 },
   ],
   nextYearServices: services.filter((s) => s.plannedLevel === 4 && s.currentLevel !== 4).slice(0, 12).map((s) => ({ name: s.name, plannedLevel: 4 })),
-  signature: { place: 'Cao Bằng', date: '2019-11-28', preparerName: 'Nông Thị Thanh Huyền', headName: 'Hoàng Xuân Ánh' },
+  signature: { place: 'Cao Bằng', date: '2019-11-28', preparerName: 'Nông Thị Thanh Huyền', headName: 'Hoàng Văn An' },
   evidence: {
     '/portal/organizationInfo': 'https://caobang.gov.vn/gioi-thieu',
     '/portal/newsUpdate': 'https://caobang.gov.vn/tin-tuc-su-kien',

@@ -1,0 +1,422 @@
+/**
+ * Workbook in: `.xlsx` bytes → the report JSON plus located diagnostics. The
+ * archive is checked before exceljs sees it; sheets are found by the markers
+ * the template writes (so renamed, reordered or LibreOffice-saved workbooks
+ * read the same), falling back to the metadata sheet's cell map. One bad cell
+ * never discards the rest.
+ * @module
+ */
+import { buildModel, setAt } from '@bieumau/core';
+import type { Definition, DefinitionRef, FieldNode, FormModel, Lang, ReportError } from '@bieumau/core';
+import { loadWorkbook } from './adapter.js';
+import type { XWorkbook, XWorksheet } from './adapter.js';
+import { coerce, isBlank, readCell } from './coerce.js';
+import type { CellRead, Problem } from './coerce.js';
+import { definitionHash } from './hash.js';
+import { COLUMNS_MARKER, MAIN_MARKER, META_MARKER, META_SHEET, TABLE_MARKER, address, computeLayout } from './layout.js';
+import type { Layout, MainRow, MapEntry, TableLayout } from './layout.js';
+import { diagnostic } from './messages.js';
+import type { ExcelKeyword, Place } from './messages.js';
+import { checkArchive } from './zip.js';
+import type { ArchiveLimits } from './zip.js';
+
+/** Something that finds a definition by form, version and variant (a `Registry` of `@bieumau/definitions`). */
+export interface DefinitionFinder {
+  find(ref: DefinitionRef): Promise<{ ok: true; definition: Definition } | { ok: false; error: ReportError }>;
+}
+
+/** Options of {@link readWorkbook}. */
+export interface ReadOptions {
+  /** The definition the workbook is expected to be made from. */
+  definition?: Definition;
+  /**
+   * Where to find the definition the workbook names, when `definition` is not
+   * given or names another version. Defaults to the published registry
+   * (loaded on demand) when neither is given.
+   */
+  registry?: DefinitionFinder;
+  /** Language of the messages (default `vi`). */
+  lang?: Lang;
+  /** Archive limits (size, entries, inflated bytes, ratio). */
+  limits?: Partial<ArchiveLimits>;
+}
+
+/** What the metadata sheet says about a workbook. */
+export interface WorkbookInfo {
+  form: string;
+  version: string;
+  variant: string;
+  hash?: string;
+  lang?: string;
+  layoutVersion?: string;
+}
+
+/** The outcome of {@link readWorkbook}. */
+export interface ReadResult {
+  /** No diagnostic of severity `error`. */
+  ok: boolean;
+  /** The report read (absent when the workbook could not be read at all). */
+  report?: Record<string, unknown>;
+  /** Every problem, errors and warnings, located by sheet, cell and pointer. */
+  diagnostics: ReportError[];
+  /** The form identity recorded in the workbook, when it has one. */
+  workbook?: WorkbookInfo;
+  /** The definition the report was read with. */
+  definition?: Definition;
+}
+
+interface Meta {
+  info: Partial<WorkbookInfo> & { mainSheet?: string };
+  map: MapEntry[];
+}
+
+/** A marker or key written by the template: plain text (LibreOffice may turn it into rich text). */
+function str(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return String(v);
+  if (v && typeof v === 'object' && Array.isArray((v as { richText?: unknown }).richText)) {
+    return (v as { richText: { text?: unknown }[] }).richText.map((r) => (typeof r?.text === 'string' ? r.text : '')).join('').trim();
+  }
+  return undefined;
+}
+
+function cellText(ws: XWorksheet, row: number, col: number): string | undefined {
+  const r = readCell(ws.findCell(row, col)).raw;
+  return r.t === 'string' ? r.v.trim() : r.t === 'number' ? String(r.v) : undefined;
+}
+
+function readMeta(wb: XWorkbook): Meta | undefined {
+  const ws = wb.worksheets.find((w) => w.name === META_SHEET && cellText(w, 1, 1) === META_MARKER) ?? wb.worksheets.find((w) => cellText(w, 1, 1) === META_MARKER);
+  if (!ws) return undefined;
+  const info: Meta['info'] = {};
+  const map: MapEntry[] = [];
+  let inMap = false;
+  const last = Math.min(ws.rowCount, 100_000);
+  for (let r = 1; r <= last; r++) {
+    const k = cellText(ws, r, 1);
+    if (k === undefined) continue;
+    if (r === 1) {
+      info.layoutVersion = cellText(ws, 1, 2);
+      continue;
+    }
+    if (k === 'map') {
+      inMap = true;
+      continue;
+    }
+    const v = cellText(ws, r, 2);
+    if (!inMap) {
+      if (v === undefined) continue;
+      if (k === 'form' || k === 'version' || k === 'variant' || k === 'hash' || k === 'lang' || k === 'mainSheet') info[k] = v;
+    } else if (['field', 'option', 'na', 'evidence', 'table', 'column'].includes(k) && v !== undefined) {
+      const e: MapEntry = { kind: k as MapEntry['kind'], sheet: v, address: cellText(ws, r, 3) ?? '', pointer: cellText(ws, r, 4) ?? '' };
+      const option = cellText(ws, r, 5);
+      if (option) e.option = option;
+      map.push(e);
+    }
+  }
+  return { info, map };
+}
+
+/** Splits `E12` into row and column. */
+function decode(addr: string): { row: number; col: number } | undefined {
+  const m = /^([A-Z]{1,3})(\d{1,7})$/.exec(addr);
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]), col };
+}
+
+function decodeCol(letters: string): number | undefined {
+  if (!/^[A-Z]{1,3}$/.test(letters)) return undefined;
+  let col = 0;
+  for (const ch of letters) col = col * 26 + ch.charCodeAt(0) - 64;
+  return col;
+}
+
+/** Thrown inside the reader for failures that end the read; turned into one diagnostic. */
+class Stop extends Error {
+  constructor(readonly diagnostic: ReportError) {
+    super(diagnostic.message);
+  }
+}
+
+/**
+ * Reads a workbook made from a bieumau template.
+ *
+ * @example
+ * ```ts
+ * const { report, diagnostics } = await readWorkbook(bytes, { definition });
+ * for (const d of diagnostics) console.log(d.sheet, d.cell, d.message);
+ * ```
+ */
+export async function readWorkbook(input: Uint8Array | ArrayBuffer, options: ReadOptions = {}): Promise<ReadResult> {
+  const lang = options.lang ?? 'vi';
+  const fail = (keyword: ExcelKeyword, params: Record<string, unknown>, extra: Partial<ReadResult> = {}): ReadResult => ({
+    ok: false,
+    diagnostics: [diagnostic(keyword, 'error', params, lang)],
+    ...extra,
+  });
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  const problem = checkArchive(bytes, options.limits);
+  if (problem) return fail(problem.keyword, problem.params);
+  let wb: XWorkbook;
+  try {
+    wb = await loadWorkbook(bytes);
+  } catch (e) {
+    return fail('excel.unreadable', { reason: e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) : String(e).slice(0, 300) });
+  }
+  try {
+    const meta = readMeta(wb);
+    if (!meta || !meta.info.form || !meta.info.version || !meta.info.variant) {
+      return fail('excel.notOurWorkbook', { sheets: wb.worksheets.map((w) => w.name).slice(0, 50) });
+    }
+    const ref: DefinitionRef = { form: meta.info.form, version: meta.info.version, variant: meta.info.variant };
+    const workbook: WorkbookInfo = { ...ref };
+    if (meta.info.hash) workbook.hash = meta.info.hash;
+    if (meta.info.lang) workbook.lang = meta.info.lang;
+    if (meta.info.layoutVersion) workbook.layoutVersion = meta.info.layoutVersion;
+    const def = await resolveDefinition(ref, options, lang);
+    if (!def.ok) return { ok: false, diagnostics: [def.error], workbook };
+    const diagnostics: ReportError[] = [];
+    if (meta.info.hash && meta.info.hash !== (await definitionHash(def.definition))) {
+      diagnostics.push(diagnostic('excel.definitionChanged', 'warning', { hash: meta.info.hash, expected: await definitionHash(def.definition) }, lang));
+    }
+    const model = buildModel(def.definition);
+    const report = readReport(wb, model, meta, lang, diagnostics);
+    return { ok: !diagnostics.some((d) => d.severity === 'error'), report, diagnostics, workbook, definition: def.definition };
+  } catch (e) {
+    if (e instanceof Stop) return { ok: false, diagnostics: [e.diagnostic] };
+    return fail('excel.unreadable', { reason: e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) : String(e).slice(0, 300) });
+  }
+}
+
+async function resolveDefinition(ref: DefinitionRef, options: ReadOptions, lang: Lang): Promise<{ ok: true; definition: Definition } | { ok: false; error: ReportError }> {
+  const given = options.definition;
+  const same = (d: Definition) => d.info.form === ref.form && d.info.version === ref.version && d.info.variant === ref.variant;
+  if (given && same(given)) return { ok: true, definition: given };
+  let registry = options.registry;
+  if (!registry && !given) {
+    // The published definitions, loaded only when a caller relies on them.
+    const mod = await import('@bieumau/definitions');
+    registry = mod.registry;
+  }
+  if (registry) {
+    const found = await registry.find(ref);
+    if (found.ok) return found;
+    if (!given) return { ok: false, error: diagnostic('excel.unknownDefinition', 'error', { ...ref }, lang) };
+  }
+  const expected = given!.info;
+  if (expected.form === ref.form && expected.variant === ref.variant) {
+    return { ok: false, error: diagnostic('excel.otherVersion', 'error', { ...ref, expectedVersion: expected.version }, lang) };
+  }
+  return { ok: false, error: diagnostic('excel.otherForm', 'error', { ...ref, expected: `${expected.form}@${expected.version}/${expected.variant}` }, lang) };
+}
+
+interface Sink {
+  lang: Lang;
+  diagnostics: ReportError[];
+  date1904: boolean;
+}
+
+function report(sink: Sink, problems: Problem[], place: Place): void {
+  for (const pr of problems) sink.diagnostics.push(diagnostic(pr.keyword, pr.severity, pr.params, sink.lang, place));
+}
+
+/** Reports what the cell itself says (formula, merge, control characters), then coerces it. */
+function readValue(sink: Sink, cell: CellRead, node: FieldNode, place: Place): unknown {
+  if (cell.mergedInto) {
+    sink.diagnostics.push(diagnostic('excel.mergedCell', 'warning', { master: cell.mergedInto }, sink.lang, place));
+    return undefined;
+  }
+  if (cell.formula !== undefined) {
+    if (isBlank(cell.raw)) {
+      sink.diagnostics.push(diagnostic('excel.formulaNoResult', 'error', { formula: cell.formula }, sink.lang, place));
+      return undefined;
+    }
+    const result = cell.raw.t === 'date' ? cell.raw.v.toISOString() : 'v' in cell.raw ? cell.raw.v : '';
+    sink.diagnostics.push(diagnostic('excel.formula', 'warning', { formula: cell.formula, result }, sink.lang, place));
+  }
+  if (cell.removed) sink.diagnostics.push(diagnostic('excel.controlCharacter', 'warning', { count: cell.removed }, sink.lang, place));
+  const c = coerce(cell, node, sink.date1904);
+  report(sink, c.problems, place);
+  return c.value;
+}
+
+function readReport(wb: XWorkbook, model: FormModel, meta: Meta, lang: Lang, diagnostics: ReportError[]): Record<string, unknown> {
+  const layout = computeLayout(model, (meta.info.lang === 'en' ? 'en' : 'vi') as Lang);
+  const sink: Sink = { lang, diagnostics, date1904: Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904) };
+  const info = model.info;
+  const out: Record<string, unknown> = { definition: { form: info.form, version: info.version, variant: info.variant } };
+  const na: Record<string, string> = {};
+  const evidence: Record<string, string> = {};
+  readMain(wb, layout, meta, sink, out, na, evidence);
+  for (const t of layout.tables) readTable(wb, t, meta, sink, out);
+  const ordered = inFormOrder(out, model.sections) as Record<string, unknown>;
+  if (Object.keys(na).length) ordered.notApplicable = na;
+  if (Object.keys(evidence).length) ordered.evidence = evidence;
+  return ordered;
+}
+
+/** Rebuilds objects with their keys in form order (multiple choices are set after their options are read). */
+function inFormOrder(value: unknown, nodes: FieldNode[] | undefined): unknown {
+  if (!nodes || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value;
+  const src = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  if ('definition' in src) out.definition = src.definition;
+  for (const n of nodes) {
+    if (!Object.hasOwn(src, n.key)) continue;
+    out[n.key] = n.kind === 'section' ? inFormOrder(src[n.key], n.children) : src[n.key];
+  }
+  return out;
+}
+
+/** A readable cell of the form sheet: what it holds and for which row. */
+interface Slot {
+  ws: XWorksheet;
+  row: number;
+  col: number;
+  role: 'value' | 'na' | 'evidence';
+  main: MainRow;
+}
+
+function findMainSlots(wb: XWorkbook, layout: Layout, meta: Meta): Slot[] {
+  const byKey = new Map<string, MainRow>();
+  for (const r of layout.rows) if (r.key && r.kind !== 'table') byKey.set(r.key, r);
+  const slots: Slot[] = [];
+  const ws = wb.worksheets.find((w) => cellText(w, 1, 1) === MAIN_MARKER) ?? wb.worksheets.find((w) => w.name === meta.info.mainSheet);
+  if (ws) {
+    // The role row names each column, so inserted or moved columns are found.
+    let roleRow = 0;
+    for (let r = 1; r <= Math.min(ws.rowCount, 30) && !roleRow; r++) if (cellText(ws, r, 1) === MAIN_MARKER) roleRow = r;
+    const roles = new Map<string, number>();
+    if (roleRow) {
+      const row = ws.findRow(roleRow);
+      row?.eachCell({ includeEmpty: false }, (cell, col) => {
+        const t = str(cell.value);
+        if (t && col > 1 && !roles.has(t)) roles.set(t, col);
+      });
+    }
+    const cols = {
+      value: roles.get('value') ?? layout.columns.value,
+      na: roles.get('na') ?? layout.columns.na,
+      evidence: roles.get('evidence') ?? layout.columns.evidence,
+    };
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const key = cellText(ws, r, 1);
+      const main = key === undefined ? undefined : byKey.get(key);
+      if (!main) continue;
+      if (main.kind === 'field' || main.kind === 'part' || main.kind === 'option') slots.push({ ws, row: r, col: cols.value, role: 'value', main });
+      if ((main.kind === 'field' || main.kind === 'head') && main.node.notApplicable && cols.na) slots.push({ ws, row: r, col: cols.na, role: 'na', main });
+      if ((main.kind === 'field' || main.kind === 'head') && main.node.evidence && cols.evidence) slots.push({ ws, row: r, col: cols.evidence, role: 'evidence', main });
+    }
+    if (slots.length) return slots;
+  }
+  // No keys in column A (deleted or cleared): the metadata sheet's cell map.
+  for (const e of meta.map) {
+    const target = wb.worksheets.find((w) => w.name === e.sheet);
+    const at = decode(e.address);
+    if (!target || !at) continue;
+    const key = e.kind === 'option' ? `${e.pointer}#${e.option ?? ''}` : e.pointer;
+    const main = byKey.get(key);
+    if (!main) continue;
+    const role = e.kind === 'na' ? 'na' : e.kind === 'evidence' ? 'evidence' : e.kind === 'field' || e.kind === 'option' ? 'value' : undefined;
+    if (role) slots.push({ ws: target, row: at.row, col: at.col, role, main });
+  }
+  return slots;
+}
+
+function readMain(wb: XWorkbook, layout: Layout, meta: Meta, sink: Sink, out: Record<string, unknown>, na: Record<string, string>, evidence: Record<string, string>): void {
+  const selected = new Map<string, Set<string | number>>();
+  for (const s of findMainSlots(wb, layout, meta)) {
+    const cell = readCell(s.ws.findCell(s.row, s.col));
+    const node = s.main.node;
+    const place: Place = { instancePath: s.main.kind === 'part' || s.main.kind === 'field' ? s.main.key! : node.pointer, field: node, sheet: s.ws.name, cell: address(s.row, s.col) };
+    if (s.role !== 'value') {
+      if (isBlank(cell.raw) && !cell.mergedInto) continue;
+      const text = readValue(sink, cell, { ...node, kind: s.role === 'evidence' ? 'url' : 'longText' }, place);
+      if (typeof text === 'string' && text.trim() !== '') (s.role === 'na' ? na : evidence)[node.pointer] = text;
+      continue;
+    }
+    if (s.main.kind === 'option') {
+      if (isBlank(cell.raw) && !cell.mergedInto && cell.formula === undefined) continue;
+      const yes = readValue(sink, cell, { ...node, kind: 'boolean' }, place);
+      let set = selected.get(node.pointer);
+      if (!set) selected.set(node.pointer, (set = new Set()));
+      if (yes === true) set.add(s.main.option!.value);
+      continue;
+    }
+    const kindNode = s.main.kind === 'part' ? ({ ...node, kind: 'integer' } as FieldNode) : node;
+    const value = readValue(sink, cell, kindNode, place);
+    if (value !== undefined) setAt(out, s.main.key!, value);
+  }
+  for (const [pointer, set] of selected) {
+    if (!set.size) continue;
+    const node = layout.rows.find((r) => r.kind === 'head' && r.node.pointer === pointer)!.node;
+    // Keep the definition's option order.
+    setAt(out, pointer, (node.options ?? []).map((o) => o.value).filter((v) => set.has(v)));
+  }
+}
+
+function readTable(wb: XWorkbook, t: TableLayout, meta: Meta, sink: Sink, out: Record<string, unknown>): void {
+  const pointer = t.node.pointer;
+  const metaSheet = meta.map.find((e) => e.kind === 'table' && e.pointer === pointer)?.sheet;
+  const ws =
+    wb.worksheets.find((w) => cellText(w, 1, 1) === TABLE_MARKER && cellText(w, 1, 2) === pointer) ??
+    wb.worksheets.find((w) => w.name === metaSheet) ??
+    wb.worksheets.find((w) => w.name === t.sheet);
+  if (!ws) {
+    sink.diagnostics.push(diagnostic('excel.sheetMissing', 'warning', { sheet: metaSheet ?? t.sheet }, sink.lang, { instancePath: pointer, field: t.node }));
+    return;
+  }
+  // The hidden key row gives each column's key, so moved or inserted columns are found.
+  let keyRow = 0;
+  for (let r = 1; r <= Math.min(ws.rowCount, 60) && !keyRow; r++) if (cellText(ws, r, 1) === COLUMNS_MARKER) keyRow = r;
+  const byKey = new Map(t.columns.map((c) => [c.node.key, c.node]));
+  let columns: { node: FieldNode; col: number }[] = [];
+  if (keyRow) {
+    const seen = new Set<string>();
+    ws.findRow(keyRow)?.eachCell({ includeEmpty: false }, (cell, col) => {
+      const key = str(cell.value);
+      const node = key === undefined ? undefined : byKey.get(key);
+      if (node && col > 1 && !seen.has(node.key)) {
+        seen.add(node.key);
+        columns.push({ node, col });
+      }
+    });
+  } else {
+    const anchor = meta.map.find((e) => e.kind === 'table' && e.pointer === pointer);
+    keyRow = (anchor ? decode(anchor.address)?.row ?? t.firstDataRow : t.firstDataRow) - 1;
+    const metaCols = meta.map.filter((e) => e.kind === 'column' && e.sheet === ws.name);
+    columns = metaCols.length
+      ? metaCols.flatMap((e) => {
+          const node = t.columns.find((c) => c.node.template === e.pointer)?.node;
+          const col = decodeCol(e.address);
+          return node && col ? [{ node, col }] : [];
+        })
+      : t.columns;
+  }
+  const rows: Record<string, unknown>[] = [];
+  let blanks: number[] = [];
+  const last = ws.rowCount;
+  for (let r = keyRow + 1; r <= last; r++) {
+    const row = ws.findRow(r);
+    const cells = columns.map((c) => ({ c, cell: readCell(row?.findCell(c.col)) }));
+    if (cells.every(({ cell }) => isBlank(cell.raw) && cell.formula === undefined && !cell.mergedInto)) {
+      blanks.push(r);
+      continue;
+    }
+    // Blank rows are reported only when data follows them (trailing blank rows are the template's).
+    for (const b of blanks) sink.diagnostics.push(diagnostic('excel.blankRow', 'warning', { row: b }, sink.lang, { instancePath: pointer, field: t.node, sheet: ws.name, cell: `${b}:${b}` }));
+    blanks = [];
+    const index = rows.length;
+    const obj: Record<string, unknown> = {};
+    for (const { c, cell } of cells) {
+      const place: Place = { instancePath: `${pointer}/${index}/${c.node.key}`, field: c.node, sheet: ws.name, cell: address(r, c.col) };
+      const v = readValue(sink, cell, c.node, place);
+      if (v !== undefined) obj[c.node.key] = v;
+    }
+    rows.push(obj);
+  }
+  if (rows.length) setAt(out, pointer, rows);
+}

@@ -1,0 +1,62 @@
+/**
+ * One call from bytes to a checked report: read the workbook, then run the
+ * validator on the report. `@bieumau/validator` is imported dynamically, so
+ * this package neither loads it until needed nor fails to load without it.
+ * @module
+ */
+import type { Definition, Lang, ReportError } from '@bieumau/core';
+import { readWorkbook } from './read.js';
+import type { ReadOptions, ReadResult } from './read.js';
+
+/** The validator's entry point, as `@bieumau/validator` exports it. */
+export type ValidateFn = (
+  report: unknown,
+  options: { definition?: Definition; lang?: Lang },
+) => Promise<{ ok: boolean; errors: ReportError[]; warnings: ReportError[] }> | { ok: boolean; errors: ReportError[]; warnings: ReportError[] };
+
+/** Options of {@link readAndValidate}. */
+export interface ReadAndValidateOptions extends ReadOptions {
+  /** The validator to use; defaults to `validate` of `@bieumau/validator`, loaded on demand. */
+  validate?: ValidateFn;
+}
+
+/** The outcome of {@link readAndValidate}: the read result plus the validator's findings. */
+export interface ReadAndValidateResult extends ReadResult {
+  /** Errors from reading and from validation together (reading first). */
+  errors: ReportError[];
+  /** Warnings from reading and from validation together. */
+  warnings: ReportError[];
+  /** Whether validation ran (it does not when the workbook could not be read). */
+  validated: boolean;
+}
+
+async function defaultValidate(): Promise<ValidateFn> {
+  const mod = (await import('@bieumau/validator')) as unknown as { validate?: ValidateFn };
+  if (typeof mod.validate !== 'function') throw new TypeError('@bieumau/validator does not export validate()');
+  return mod.validate;
+}
+
+/**
+ * Reads a workbook and validates the report it holds. Validation errors keep
+ * their own shape; where a validation error points at a field read from a
+ * cell, the cell is added (`sheet`, `cell`), so the user is sent to the cell.
+ */
+export async function readAndValidate(bytes: Uint8Array | ArrayBuffer, options: ReadAndValidateOptions = {}): Promise<ReadAndValidateResult> {
+  const read = await readWorkbook(bytes, options);
+  const readErrors = read.diagnostics.filter((d) => d.severity === 'error');
+  const readWarnings = read.diagnostics.filter((d) => d.severity === 'warning');
+  if (!read.report || !read.definition) {
+    return { ...read, errors: readErrors, warnings: readWarnings, validated: false };
+  }
+  const validate = options.validate ?? (await defaultValidate());
+  const v = await validate(read.report, { definition: read.definition, lang: options.lang ?? 'vi' });
+  const cells = new Map<string, { sheet?: string; cell?: string }>();
+  for (const d of read.diagnostics) if (d.sheet && d.cell && !cells.has(d.instancePath)) cells.set(d.instancePath, { sheet: d.sheet, cell: d.cell });
+  const locate = (e: ReportError): ReportError => {
+    const at = cells.get(e.instancePath);
+    return at && !e.sheet ? { ...e, ...at } : e;
+  };
+  const errors = [...readErrors, ...v.errors.map(locate)];
+  const warnings = [...readWarnings, ...v.warnings.map(locate)];
+  return { ...read, ok: errors.length === 0, errors, warnings, validated: true };
+}
