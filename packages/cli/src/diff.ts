@@ -43,6 +43,8 @@ export interface Change {
   variants: string[];
   /** How the migration between the versions carries the change, when it does. */
   migration?: string;
+  /** `optionsChanged`: the option labels, in the order of `before` and `after`. */
+  optionLabels?: { before: { vi: string; en: string }[]; after: { vi: string; en: string }[] };
 }
 
 /** The diff of two versions of a form. */
@@ -86,7 +88,7 @@ function migrationOf(migration: Migration | undefined, template: string, variant
     if (op.variants && !op.variants.includes(variant)) continue;
     const froms = op.op === 'merge' ? Object.values(op.from) : op.op === 'map' || op.op === 'drop' ? [op.path] : op.op === 'set' ? [] : [op.from];
     const hit = froms.some((f) => template === f || template.startsWith(f + '/') || f.startsWith(template + '/'));
-    if (hit) return op.op === 'map' || op.values ? `${op.op}${op.op === 'map' ? '' : ' + map'}` : op.op;
+    if (hit) return (op.op === 'move' || op.op === 'rename') && op.values ? `${op.op} + map` : op.op;
     if (op.op === 'set' && op.path === template) return 'set';
   }
   return undefined;
@@ -150,7 +152,8 @@ function diffModels(a: FormModel, b: FormModel, migration?: Migration): Change[]
     if (reportedRemoved.some((r) => t.startsWith(r + '/'))) continue;
     reportedRemoved.push(t);
     const how = migrationOf(migration, t, variant);
-    push({ kind: 'removed', impact: 'breaking', pointer: t, node: nodeType(n, colsA.has(t)), ref: refOf(n), ...(how ? { migration: how } : {}) });
+    // Computed, read-only values are never stored, so no report holds them.
+    push({ kind: 'removed', impact: n.readOnly ? 'compatible' : 'breaking', pointer: t, node: nodeType(n, colsA.has(t)), ref: refOf(n), ...(how ? { migration: how } : {}) });
   }
   const reportedAdded: string[] = [];
   for (const [t, n] of nodesB) {
@@ -158,7 +161,7 @@ function diffModels(a: FormModel, b: FormModel, migration?: Migration): Change[]
     if (reportedAdded.some((r) => t.startsWith(r + '/'))) continue;
     reportedAdded.push(t);
     // Nested additions are folded into their outermost new node, so a required column of a new table is not reported.
-    push({ kind: 'added', impact: n.required ? 'breaking' : 'compatible', pointer: t, node: nodeType(n, colsB.has(t)), ref: refOf(n), ...(n.required ? { after: { required: true } } : {}) });
+    push({ kind: 'added', impact: n.required && !n.readOnly ? 'breaking' : 'compatible', pointer: t, node: nodeType(n, colsB.has(t)), ref: refOf(n), ...(n.required ? { after: { required: true } } : {}) });
   }
 
   const movedRoots: [string, string][] = [];
@@ -166,13 +169,13 @@ function diffModels(a: FormModel, b: FormModel, migration?: Migration): Change[]
     const na = nodesA.get(ta)!;
     const nb = nodesB.get(tb)!;
     const nodeKind = nodeType(nb, colsB.has(tb));
-    const base = { pointer: ta, node: nodeKind, ref: refOf(nb) } as const;
+    const base = { pointer: tb, node: nodeKind, ref: refOf(nb) } as const;
     if (ta !== tb) {
       const implied = movedRoots.some(([ra, rb]) => ta.startsWith(ra + '/') && tb === rb + ta.slice(ra.length));
       if (!implied) {
         movedRoots.push([ta, tb]);
         const how = viaMigration.has(ta) ? migrationOf(migration, ta, variant) ?? 'move' : migrationOf(migration, ta, variant);
-        push({ kind: 'moved', impact: 'breaking', ...base, newPointer: tb, ...(how ? { migration: how } : {}) });
+        push({ kind: 'moved', impact: 'breaking', ...base, pointer: ta, newPointer: tb, ...(how ? { migration: how } : {}) });
       }
     }
     const how = migrationOf(migration, ta, variant);
@@ -185,14 +188,15 @@ function diffModels(a: FormModel, b: FormModel, migration?: Migration): Change[]
       const removed = va.filter((v) => !vb.includes(v));
       const added = vb.filter((v) => !va.includes(v));
       if (removed.length || added.length) {
-        push({ kind: 'optionsChanged', impact: removed.length ? 'breaking' : 'compatible', ...base, before: va, after: vb, ...mig });
+        const optionLabels = { before: na.options.map((o) => o.label), after: nb.options.map((o) => o.label) };
+        push({ kind: 'optionsChanged', impact: removed.length ? 'breaking' : 'compatible', ...base, before: va, after: vb, optionLabels, ...mig });
       }
       for (const o of nb.options) {
         const old = na.options.find((x) => x.value === o.value);
-        if (old && old.label.vi !== o.label.vi) push({ kind: 'optionRelabelled', impact: 'compatible', ...base, name: String(o.value), before: old.label.vi, after: o.label.vi });
+        if (old && old.label.vi !== o.label.vi) push({ kind: 'optionRelabelled', impact: 'compatible', ...base, name: String(o.value), before: old.label, after: o.label });
       }
     }
-    if (na.label.vi !== nb.label.vi) push({ kind: 'relabelled', impact: 'compatible', ...base, before: na.label.vi, after: nb.label.vi });
+    if (na.label.vi !== nb.label.vi) push({ kind: 'relabelled', impact: 'compatible', ...base, before: na.label, after: nb.label });
     if ((na.code ?? '') !== (nb.code ?? '')) push({ kind: 'recoded', impact: 'compatible', ...base, before: na.code ?? null, after: nb.code ?? null });
     if (!na.required && nb.required) push({ kind: 'nowRequired', impact: 'breaking', ...base, ...mig });
     if (na.required && !nb.required) push({ kind: 'nowOptional', impact: 'compatible', ...base });
@@ -220,22 +224,58 @@ function diffModels(a: FormModel, b: FormModel, migration?: Migration): Change[]
   // Rules, by id.
   const rulesA = new Map(a.rules.map((r) => [r.rule.id, r]));
   const rulesB = new Map(b.rules.map((r) => [r.rule.id, r]));
-  const logicOf = (r: RuleNode) => stable({ node: r.node, perRow: r.perRow, assert: r.rule.assert, when: r.rule.when, requires: r.rule.requires, target: r.rule.target, params: r.rule.params });
+  const logicOf = (r: RuleNode, through?: Migration) => {
+    const base = r.perRow ? `${r.node}/*` : r.node;
+    const newBase = through && base ? (mapPointer(through, base, variant) ?? base) : base;
+    const mapPath = (p: string) => {
+      if (!through || typeof p !== 'string' || p === '') return p;
+      const abs = `${base}/${p.split('.').join('/')}`;
+      const moved = mapPointer(through, abs, variant);
+      if (!moved || !moved.startsWith(newBase + '/')) return p;
+      return moved.slice(newBase.length + 1).split('/').join('.');
+    };
+    const walk = (l: unknown): unknown => {
+      if (Array.isArray(l)) return l.map(walk);
+      if (l === null || typeof l !== 'object') return l;
+      const [op, arg] = Object.entries(l as Record<string, unknown>)[0] ?? [];
+      if (op === undefined || Object.keys(l).length !== 1) return l;
+      if (op === 'var') return { var: Array.isArray(arg) ? [mapPath(arg[0] as string), ...arg.slice(1).map(walk)] : mapPath(arg as string) };
+      if (op === 'missing') return { missing: (Array.isArray(arg) ? arg : [arg]).map((x) => mapPath(x as string)) };
+      if (op === 'map' || op === 'filter' || op === 'reduce' || op === 'all' || op === 'none' || op === 'some') {
+        // Inside array operators, paths are relative to the element: only the array itself is mapped.
+        const a = Array.isArray(arg) ? arg : [arg];
+        return { [op]: [walk(a[0]), ...a.slice(1)] };
+      }
+      return { [op]: walk(arg) };
+    };
+    const target = typeof r.rule.target === 'string' && through ? (() => {
+      const moved = mapPointer(through, `${base}${r.rule.target}`, variant);
+      return moved && moved.startsWith(newBase) ? moved.slice(newBase.length) : r.rule.target;
+    })() : r.rule.target;
+    return stable({
+      node: through ? newBase : base,
+      assert: walk(r.rule.assert),
+      when: walk(r.rule.when),
+      requires: r.rule.requires?.map(mapPath),
+      target,
+      params: r.rule.params ? Object.fromEntries(Object.entries(r.rule.params).map(([k, v]) => [k, walk(v)])) : undefined,
+    });
+  };
   for (const [id, r] of rulesA) {
-    if (!rulesB.has(id)) push({ kind: 'ruleRemoved', impact: 'compatible', pointer: r.node, name: id, before: r.message.vi });
+    if (!rulesB.has(id)) push({ kind: 'ruleRemoved', impact: 'compatible', pointer: r.node, name: id, before: r.message });
   }
   for (const [id, r] of rulesB) {
     const old = rulesA.get(id);
     if (!old) {
-      push({ kind: 'ruleAdded', impact: r.rule.severity === 'error' ? 'breaking' : 'compatible', pointer: r.node, name: id, after: { severity: r.rule.severity, message: r.message.vi } });
+      push({ kind: 'ruleAdded', impact: r.rule.severity === 'error' ? 'breaking' : 'compatible', pointer: r.node, name: id, after: { severity: r.rule.severity, message: r.message } });
       continue;
     }
     // A rule whose logic reads moved fields is "changed" only if its logic changed beyond the paths it was written against.
-    if (logicOf(old) !== logicOf(r) || old.rule.severity !== r.rule.severity) {
+    if (logicOf(old, migration) !== logicOf(r) || old.rule.severity !== r.rule.severity) {
       const impact: Impact = r.rule.severity === 'error' ? 'breaking' : 'compatible';
-      push({ kind: 'ruleChanged', impact, pointer: r.node, name: id, before: { severity: old.rule.severity, message: old.message.vi }, after: { severity: r.rule.severity, message: r.message.vi } });
+      push({ kind: 'ruleChanged', impact, pointer: r.node, name: id, before: { severity: old.rule.severity, message: old.message }, after: { severity: r.rule.severity, message: r.message } });
     } else if (old.message.vi !== r.message.vi) {
-      push({ kind: 'ruleMessageChanged', impact: 'compatible', pointer: r.node, name: id, before: old.message.vi, after: r.message.vi });
+      push({ kind: 'ruleMessageChanged', impact: 'compatible', pointer: r.node, name: id, before: old.message, after: r.message });
     }
   }
 
@@ -244,7 +284,13 @@ function diffModels(a: FormModel, b: FormModel, migration?: Migration): Change[]
   const infoB = b.info as unknown as Record<string, unknown>;
   for (const k of new Set([...Object.keys(infoA), ...Object.keys(infoB)])) {
     if (k === 'version' || k === 'previous' || k === 'form' || k === 'variant') continue;
-    if (stable(infoA[k]) !== stable(infoB[k])) push({ kind: 'formInfoChanged', impact: 'compatible', name: k, before: infoA[k] ?? null, after: infoB[k] ?? null });
+    if (stable(infoA[k]) === stable(infoB[k])) continue;
+    const x = infoA[k];
+    const y = infoB[k];
+    if (Array.isArray(x) && Array.isArray(y)) {
+      // Lists (the documents a form rests on): what left and what came, so variants sharing the change merge.
+      push({ kind: 'formInfoChanged', impact: 'compatible', name: k, before: x.filter((v) => !y.includes(v)), after: y.filter((v) => !x.includes(v)) });
+    } else push({ kind: 'formInfoChanged', impact: 'compatible', name: k, before: x ?? null, after: y ?? null });
   }
   return changes;
 }
@@ -302,7 +348,12 @@ function code(s: string): string {
   return '`' + s.replace(/`/g, 'ˋ') + '`';
 }
 
-function show(v: unknown): string {
+function isTexts(v: unknown): v is { vi: string; en: string } {
+  return v !== null && typeof v === 'object' && typeof (v as { vi?: unknown }).vi === 'string' && typeof (v as { en?: unknown }).en === 'string';
+}
+
+function show(v: unknown, lang: Lang = 'vi'): string {
+  if (isTexts(v)) return `“${v[lang]}”`;
   if (v === null || v === undefined) return '—';
   if (typeof v === 'string') return `“${v}”`;
   return code(JSON.stringify(v));
@@ -324,24 +375,30 @@ export function describeChange(c: Change, diff: DefinitionDiff, lang: Lang): str
   let line = parts.join(' ');
   const detail = (() => {
     switch (c.kind) {
-      case 'retyped': case 'relabelled': case 'recoded': case 'unitChanged': case 'notApplicableChanged': case 'evidenceChanged': case 'formInfoChanged': case 'ruleMessageChanged':
-        return `${show(c.before)} → ${show(c.after)}`;
-      case 'optionsChanged':
-        return `${show(c.before)} → ${show(c.after)}`;
+      case 'formInfoChanged':
+        if (Array.isArray(c.before) && Array.isArray(c.after)) return [...c.before.map((v) => `− ${show(v, lang)}`), ...c.after.map((v) => `+ ${show(v, lang)}`)].join('; ');
+        return `${show(c.before, lang)} → ${show(c.after, lang)}`;
+      case 'retyped': case 'relabelled': case 'recoded': case 'unitChanged': case 'notApplicableChanged': case 'evidenceChanged': case 'ruleMessageChanged':
+        return `${show(c.before, lang)} → ${show(c.after, lang)}`;
+      case 'optionsChanged': {
+        const list = (values: unknown, labels: { vi: string; en: string }[] | undefined) =>
+          (values as unknown[]).map((v, i) => `${code(JSON.stringify(v))}${labels?.[i] && labels[i]![lang] !== String(v) ? ` “${labels[i]![lang]}”` : ''}`).join(', ');
+        return `${list(c.before, c.optionLabels?.before)} → ${list(c.after, c.optionLabels?.after)}`;
+      }
       case 'optionRelabelled':
-        return `${code(c.name!)}: ${show(c.before)} → ${show(c.after)}`;
+        return `${code(c.name!)}: ${show(c.before, lang)} → ${show(c.after, lang)}`;
       case 'constraintChanged':
-        return `${code(c.name!)}: ${show(c.before)} → ${show(c.after)}`;
+        return `${code(c.name!)}: ${show(c.before, lang)} → ${show(c.after, lang)}`;
       case 'ruleAdded': {
-        const a = c.after as { severity: string; message: string };
-        return `${a.severity}: ${show(a.message)}`;
+        const a = c.after as { severity: string; message: unknown };
+        return `${a.severity}: ${show(a.message, lang)}`;
       }
       case 'ruleRemoved':
-        return show(c.before);
+        return show(c.before, lang);
       case 'ruleChanged': {
         const a = c.before as { severity: string };
-        const b = c.after as { severity: string; message: string };
-        return a.severity === b.severity ? show(b.message) : `${a.severity} → ${b.severity}: ${show(b.message)}`;
+        const b = c.after as { severity: string; message: unknown };
+        return a.severity === b.severity ? show(b.message, lang) : `${a.severity} → ${b.severity}: ${show(b.message, lang)}`;
       }
       case 'added':
         return c.after ? (lang === 'vi' ? 'bắt buộc' : 'required') : '';
@@ -369,7 +426,19 @@ export function renderDiffMarkdown(diff: DefinitionDiff, lang: Lang = 'vi'): str
     const list = diff.changes.filter((c) => c.impact === impact);
     if (!list.length) continue;
     out.push(`### ${msg(lang, `diff.${impact}`)}`, '');
-    for (const c of list) out.push(describeChange(c, diff, lang));
+    // A renumbered form recodes every item: one line says so (the JSON output keeps every change).
+    const recoded = list.filter((c) => c.kind === 'recoded');
+    const folded = recoded.length > 20;
+    for (const c of list) {
+      if (folded && c.kind === 'recoded') {
+        if (c === recoded[0]) {
+          const examples = recoded.slice(0, 5).map((r) => `${show(r.before, lang)} → ${show(r.after, lang)}`).join(', ');
+          out.push(`- **${msg(lang, 'diff.recoded')}** ${msg(lang, 'diff.recodedMany', { count: recoded.length, examples })}`);
+        }
+        continue;
+      }
+      out.push(describeChange(c, diff, lang));
+    }
     out.push('');
   }
   if (diff.breaking) out.push(msg(lang, 'diff.migrationHint', { to: diff.to }), '');

@@ -509,6 +509,18 @@ export function migrateReport(report: unknown, options: MigrateOptions): Migrati
   carryMap('notApplicable');
   carryMap('evidence');
 
+  // List what was left behind in the order of the source report (array sort is stable).
+  const seq = new Map<string, number>();
+  [...leaves, ...unknown].forEach((l) => seq.set(l.pointer, seq.size));
+  const order = (p: string) => {
+    for (let q = p; q; q = q.slice(0, q.lastIndexOf('/'))) {
+      const i = seq.get(q);
+      if (i !== undefined) return i;
+    }
+    return Number.MAX_SAFE_INTEGER;
+  };
+  unmapped.sort((a, b) => order(a.pointer) - order(b.pointer));
+
   return { report: orderLike(out, target), unmapped };
 }
 

@@ -55,7 +55,11 @@ function shiftDate(date: unknown, delta: number): unknown {
   return `${y}-${m[2]}-${d}`;
 }
 
-/** Shifts the years around the old reporting year (year − 1 … year + 1) in a text. */
+/**
+ * Shifts the reporting year and the year after it (the next year's plan) in a
+ * text. The year before is left alone: in labels it dates legal documents
+ * ("Quyết định 877/QĐ-TTg ngày 18/7/2018"), which do not move.
+ */
 function shiftYears(text: string, oldYear: number, delta: number, count: { n: number }): string {
   // Periods such as "giai đoạn 2016-2020" name a plan, not the reporting year: left alone.
   return text
@@ -65,7 +69,7 @@ function shiftYears(text: string, oldYear: number, delta: number, count: { n: nu
         ? part
         : part.replace(/(?<![\d.,])(\d{4})(?!\d)/g, (whole, y: string) => {
             const n = Number(y);
-            if (n < oldYear - 1 || n > oldYear + 1) return whole;
+            if (n < oldYear || n > oldYear + 1) return whole;
             count.n++;
             return String(n + delta);
           }),

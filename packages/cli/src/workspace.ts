@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildModel, DefinitionError } from '@bieumau/core';
+import { buildModel } from '@bieumau/core';
 import type { Definition, FormModel, ReportError } from '@bieumau/core';
 import { createRegistry, memorySource, publishedSource } from '@bieumau/definitions';
 import type { DefinitionSource, Registry, VersionFiles } from '@bieumau/definitions';
@@ -179,4 +179,4 @@ export function migrationChain(ws: Workspace, form: string, from: string, to: st
   return { ok: true, steps };
 }
 
-export { DefinitionError };
+

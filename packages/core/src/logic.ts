@@ -37,23 +37,36 @@ function own(o: object, k: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, k);
 }
 
-/** Reads a dotted path, following own properties only (no prototype access). */
-export function readPath(data: unknown, path: string | number): unknown {
-  if (path === '' || path === null) return data;
+/** Sentinel for "no such path" (as opposed to a present `null`). */
+const ABSENT: unique symbol = Symbol('absent');
+
+/**
+ * Reads a dotted path, following own properties of objects and indices of
+ * arrays only: `__proto__`, `constructor` or `length` never reach a
+ * prototype (json-logic-js would follow them; definitions never need to).
+ */
+function lookup(data: unknown, path: unknown): unknown {
+  if (path === undefined || path === '' || path === null) return data;
   const tokens = String(path).split('.');
   let cur: unknown = data;
   for (const t of tokens) {
-    if (cur === null || cur === undefined || typeof cur !== 'object') return null;
+    if (cur === null || cur === undefined || typeof cur !== 'object') return ABSENT;
     if (Array.isArray(cur)) {
-      if (!/^(0|[1-9]\d*)$/.test(t)) return null;
+      if (!/^(0|[1-9]\d*)$/.test(t)) return ABSENT;
       cur = cur[Number(t)];
     } else {
-      if (!own(cur, t)) return null;
+      if (!own(cur, t)) return ABSENT;
       cur = (cur as Record<string, unknown>)[t];
     }
-    if (cur === undefined) return null;
+    if (cur === undefined) return ABSENT;
   }
   return cur;
+}
+
+/** Reads a dotted path like `var` does: `null` when there is nothing there. */
+export function readPath(data: unknown, path: string | number): unknown {
+  const v = lookup(data, path);
+  return v === ABSENT ? null : v;
 }
 
 function args(v: unknown): unknown[] {
@@ -64,7 +77,37 @@ function num(v: unknown): number {
   return Number.parseFloat(v as string);
 }
 
+/** JavaScript's own numeric coercion, which json-logic-js uses for `-`, `/`, `%`, `max`, `min`. */
+function coerce(v: unknown): number {
+  return Number(v);
+}
+
 const MAX_DEPTH = 200;
+
+// Paths named by `missing` are literals in rules: split each once (bounded, so data-made keys cannot grow it).
+const pathCache = new Map<unknown, ((data: unknown) => unknown) | undefined>();
+
+/** `missing` on evaluated arguments: the paths whose value is null or "". */
+function missingOf(data: unknown, a: unknown[]): unknown[] {
+  const keys = Array.isArray(a[0]) ? (a[0] as unknown[]) : a;
+  return keys.filter((k) => {
+    let read = pathCache.get(k);
+    if (read === undefined && !pathCache.has(k)) {
+      read = typeof k === 'string' || typeof k === 'number' ? compilePath(k) : undefined;
+      if (pathCache.size < 1024 && (typeof k === 'string' || typeof k === 'number')) pathCache.set(k, read);
+    }
+    const v = typeof k === 'string' || typeof k === 'number' ? (read ? read(data) : data) : lookup(data, k);
+    return v === ABSENT || v === null || v === '';
+  });
+}
+
+/** `missing_some` on evaluated arguments. */
+function missingSomeOf(data: unknown, a: unknown[]): unknown[] {
+  const need = a[0] as number;
+  const keys = Array.isArray(a[1]) ? (a[1] as unknown[]) : [];
+  const missing = missingOf(data, [keys]);
+  return keys.length - missing.length >= need ? [] : missing;
+}
 
 /**
  * Evaluates an expression against `data`. Throws {@link LogicError} for an
@@ -113,7 +156,7 @@ export function evaluateLogic(logic: Logic, data: unknown, depth = 0): unknown {
     }
     case 'reduce': {
       const list = ev(raw[0]);
-      let acc = ev(raw[2]);
+      let acc = raw[2] !== undefined ? ev(raw[2]) : null;
       if (!Array.isArray(list)) return acc;
       for (const current of list) acc = ev(raw[1], { current, accumulator: acc });
       return acc;
@@ -133,25 +176,12 @@ export function evaluateLogic(logic: Logic, data: unknown, depth = 0): unknown {
   const a = raw.map((x) => ev(x));
   switch (op) {
     case 'var': {
-      const value = readPath(data, a[0] as string);
-      return value === null && a.length > 1 ? a[1] : value;
+      // The default applies when nothing is there; a present null stays null.
+      const value = lookup(data, a[0]);
+      return value === ABSENT ? (a[1] === undefined ? null : a[1]) : value;
     }
-    case 'missing': {
-      const keys = Array.isArray(a[0]) ? (a[0] as unknown[]) : a;
-      return keys.filter((k) => {
-        const v = readPath(data, k as string);
-        return v === null || v === '';
-      });
-    }
-    case 'missing_some': {
-      const need = a[0] as number;
-      const keys = (a[1] as unknown[]) ?? [];
-      const missing = keys.filter((k) => {
-        const v = readPath(data, k as string);
-        return v === null || v === '';
-      });
-      return keys.length - missing.length >= need ? [] : missing;
-    }
+    case 'missing': return missingOf(data, a);
+    case 'missing_some': return missingSomeOf(data, a);
     // Loose equality is what JSON Logic specifies for "==" and "!=".
     // eslint-disable-next-line eqeqeq
     case '==': return a[0] == a[1];
@@ -164,16 +194,17 @@ export function evaluateLogic(logic: Logic, data: unknown, depth = 0): unknown {
     case '>': return (a[0] as number) > (a[1] as number);
     case '>=': return (a[0] as number) >= (a[1] as number);
     case '<':
-      return a.length === 3 ? (a[0] as number) < (a[1] as number) && (a[1] as number) < (a[2] as number) : (a[0] as number) < (a[1] as number);
+      return a[2] !== undefined ? (a[0] as number) < (a[1] as number) && (a[1] as number) < (a[2] as number) : (a[0] as number) < (a[1] as number);
     case '<=':
-      return a.length === 3 ? (a[0] as number) <= (a[1] as number) && (a[1] as number) <= (a[2] as number) : (a[0] as number) <= (a[1] as number);
-    case 'max': return a.length ? Math.max(...a.map(num)) : undefined;
-    case 'min': return a.length ? Math.min(...a.map(num)) : undefined;
+      return a[2] !== undefined ? (a[0] as number) <= (a[1] as number) && (a[1] as number) <= (a[2] as number) : (a[0] as number) <= (a[1] as number);
+    // As json-logic-js: `max`/`min`/`-`/`/`/`%` coerce like JavaScript (null → 0), `+`/`*` parse like parseFloat (null → NaN).
+    case 'max': return Math.max(...a.map(coerce));
+    case 'min': return Math.min(...a.map(coerce));
     case '+': return a.reduce<number>((s, x) => s + num(x), 0);
-    case '*': return a.reduce<number>((s, x) => s * num(x), 1);
-    case '-': return a.length === 1 ? -num(a[0]) : num(a[0]) - num(a[1]);
-    case '/': return num(a[0]) / num(a[1]);
-    case '%': return num(a[0]) % num(a[1]);
+    case '*': return a.length === 1 ? a[0] : a.slice(1).reduce<number>((s, x) => num(s) * num(x), a[0] as number);
+    case '-': return a[1] === undefined ? -coerce(a[0]) : coerce(a[0]) - coerce(a[1]);
+    case '/': return coerce(a[0]) / coerce(a[1]);
+    case '%': return coerce(a[0]) % coerce(a[1]);
     case 'merge': return a.reduce<unknown[]>((acc, x) => acc.concat(Array.isArray(x) ? x : [x]), []);
     case 'in': {
       const hay = a[1];
@@ -181,6 +212,181 @@ export function evaluateLogic(logic: Logic, data: unknown, depth = 0): unknown {
       return false;
     }
     case 'cat': return a.map((x) => (x === null || x === undefined ? '' : String(x))).join('');
+  }
+  throw new LogicError(`Unknown operator ${JSON.stringify(op)}`);
+}
+
+/** A compiled expression: evaluate against data. */
+export type CompiledLogic = (data: unknown) => unknown;
+
+const INDEX = /^(0|[1-9]\d*)$/;
+
+/** A `var` path split once: tokens and whether each is an array index. */
+function compilePath(path: unknown): ((data: unknown) => unknown) | undefined {
+  if (path === undefined || path === '' || path === null) return undefined;
+  const tokens = String(path).split('.');
+  const isIndex = tokens.map((t) => INDEX.test(t));
+  const n = tokens.length;
+  return (data) => {
+    let cur: unknown = data;
+    for (let i = 0; i < n; i++) {
+      if (cur === null || cur === undefined || typeof cur !== 'object') return ABSENT;
+      const t = tokens[i]!;
+      if (Array.isArray(cur)) {
+        if (!isIndex[i]) return ABSENT;
+        cur = cur[Number(t)];
+      } else {
+        if (!own(cur, t)) return ABSENT;
+        cur = (cur as Record<string, unknown>)[t];
+      }
+      if (cur === undefined) return ABSENT;
+    }
+    return cur;
+  };
+}
+
+/**
+ * Compiles an expression into a tree of closures — no `eval`, so it runs
+ * under a strict Content-Security-Policy — with exactly the semantics of
+ * {@link evaluateLogic}, several times faster when a rule runs once per row
+ * of a large table. Throws {@link LogicError} for an operator outside the
+ * subset anywhere in the expression (the interpreter only throws when it
+ * reaches one), so callers that must not fail early fall back to it.
+ */
+export function compileLogic(logic: Logic, depth = 0): CompiledLogic {
+  if (depth > MAX_DEPTH) throw new LogicError('Expression nested too deeply');
+  if (Array.isArray(logic)) {
+    const fs = logic.map((l) => compileLogic(l, depth + 1));
+    return (d) => fs.map((f) => f(d));
+  }
+  if (!isOperation(logic)) return () => logic;
+  const op = Object.keys(logic)[0]!;
+  if (!OPS.has(op)) throw new LogicError(`Unknown operator ${JSON.stringify(op)}`);
+  const raw = args((logic as Record<string, unknown>)[op]);
+  const fs = raw.map((l) => compileLogic(l, depth + 1));
+  const f0 = fs[0] ?? (() => undefined);
+  const f1 = fs[1] ?? (() => undefined);
+  const f2 = fs[2];
+  switch (op) {
+    case 'if':
+      return (d) => {
+        let i = 0;
+        for (; i < fs.length - 1; i += 2) if (truthy(fs[i]!(d))) return fs[i + 1]!(d);
+        return fs.length === i + 1 ? fs[i]!(d) : null;
+      };
+    case 'and':
+      return (d) => {
+        let last: unknown;
+        for (const f of fs) {
+          last = f(d);
+          if (!truthy(last)) return last;
+        }
+        return last;
+      };
+    case 'or':
+      return (d) => {
+        let last: unknown;
+        for (const f of fs) {
+          last = f(d);
+          if (truthy(last)) return last;
+        }
+        return last;
+      };
+    case 'filter':
+      return (d) => {
+        const list = f0(d);
+        return Array.isArray(list) ? list.filter((item) => truthy(f1(item))) : [];
+      };
+    case 'map':
+      return (d) => {
+        const list = f0(d);
+        return Array.isArray(list) ? list.map((item) => f1(item)) : [];
+      };
+    case 'reduce': {
+      const init = raw[2] !== undefined ? f2! : () => null;
+      return (d) => {
+        const list = f0(d);
+        let acc = init(d);
+        if (!Array.isArray(list)) return acc;
+        for (const current of list) acc = f1({ current, accumulator: acc });
+        return acc;
+      };
+    }
+    case 'all':
+    case 'some':
+    case 'none':
+      return (d) => {
+        const list = f0(d);
+        if (!Array.isArray(list) || list.length === 0) return op === 'none';
+        if (op === 'all') return list.every((item) => truthy(f1(item)));
+        const hit = list.some((item) => truthy(f1(item)));
+        return op === 'some' ? hit : !hit;
+      };
+    case 'var': {
+      const literal = raw[0] === null || typeof raw[0] !== 'object';
+      const read = literal ? compilePath(raw[0]) : undefined;
+      const def = fs[1];
+      return (d) => {
+        const value = literal ? (read ? read(d) : d) : lookup(d, f0(d));
+        return value === ABSENT ? (def === undefined ? null : (def(d) ?? null)) : value;
+      };
+    }
+    case 'missing': return (d) => missingOf(d, fs.map((f) => f(d)));
+    case 'missing_some': return (d) => missingSomeOf(d, fs.map((f) => f(d)));
+    // eslint-disable-next-line eqeqeq
+    case '==': return (d) => f0(d) == f1(d);
+    case '===': return (d) => f0(d) === f1(d);
+    // eslint-disable-next-line eqeqeq
+    case '!=': return (d) => f0(d) != f1(d);
+    case '!==': return (d) => f0(d) !== f1(d);
+    case '!': return (d) => !truthy(f0(d));
+    case '!!': return (d) => truthy(f0(d));
+    case '>': return (d) => (f0(d) as number) > (f1(d) as number);
+    case '>=': return (d) => (f0(d) as number) >= (f1(d) as number);
+    case '<':
+    case '<=': {
+      const lt = op === '<';
+      return (d) => {
+        const a = f0(d) as number;
+        const b = f1(d) as number;
+        const c = f2 ? (f2(d) as number) : undefined;
+        if (c !== undefined) return lt ? a < b && b < c : a <= b && b <= c;
+        return lt ? a < b : a <= b;
+      };
+    }
+    case 'max': return (d) => Math.max(...fs.map((f) => coerce(f(d))));
+    case 'min': return (d) => Math.min(...fs.map((f) => coerce(f(d))));
+    case '+':
+      return (d) => {
+        let sum = 0;
+        for (const f of fs) sum += num(f(d));
+        return sum;
+      };
+    case '*':
+      return (d) => {
+        if (fs.length === 1) return f0(d);
+        if (fs.length === 0) return undefined;
+        let p: unknown = f0(d);
+        for (let i = 1; i < fs.length; i++) p = num(p) * num(fs[i]!(d));
+        return p;
+      };
+    case '-':
+      return (d) => {
+        const a = f0(d);
+        const b = f1(d);
+        return b === undefined ? -coerce(a) : coerce(a) - coerce(b);
+      };
+    case '/': return (d) => coerce(f0(d)) / coerce(f1(d));
+    case '%': return (d) => coerce(f0(d)) % coerce(f1(d));
+    case 'merge': return (d) => fs.reduce<unknown[]>((acc, f) => { const x = f(d); return acc.concat(Array.isArray(x) ? x : [x]); }, []);
+    case 'in':
+      return (d) => {
+        const needle = f0(d);
+        const hay = f1(d);
+        if (typeof hay === 'string' || Array.isArray(hay)) return (hay as unknown[]).indexOf(needle as never) !== -1;
+        return false;
+      };
+    case 'cat': return (d) => fs.map((f) => { const x = f(d); return x === null || x === undefined ? '' : String(x); }).join('');
   }
   throw new LogicError(`Unknown operator ${JSON.stringify(op)}`);
 }

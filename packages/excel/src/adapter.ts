@@ -35,11 +35,32 @@ function lib(): Promise<ExcelJSModule> {
   return loading;
 }
 
-/** A new, empty workbook. */
-export async function newWorkbook(): Promise<XWorkbook> {
-  const E = await lib();
-  return new E.Workbook();
+/** A workbook being written, and how to finish it into `.xlsx` bytes. */
+export interface WorkbookSink {
+  wb: XWorkbook;
+  /** Rows and sheets are flushed as they are committed (Node streaming writer). */
+  streaming: boolean;
+  finish(): Promise<Uint8Array>;
 }
+
+/** Makes a {@link WorkbookSink}; the Node entry passes a streaming one for large tables. */
+export type SinkFactory = (date: Date) => Promise<WorkbookSink>;
+
+/** A new, empty workbook held in memory (works everywhere). */
+export const memorySink: SinkFactory = async (date) => {
+  const E = await lib();
+  const wb = new E.Workbook();
+  wb.created = date;
+  wb.modified = date;
+  return { wb, streaming: false, finish: () => saveWorkbook(wb) };
+};
+
+/** Writes a finished sheet out (streaming writer); nothing to do for an in-memory workbook. */
+export function commitSheet(ws: XWorksheet): void {
+  (ws as unknown as { commit?: () => void }).commit?.();
+}
+
+const IGNORED = ['dataValidations', 'conditionalFormatting', 'extLst', 'pageSetup', 'headerFooter', 'printOptions', 'pageMargins', 'rowBreaks', 'autoFilter', 'sheetProtection', 'drawing', 'picture', 'tableParts'];
 
 /**
  * Parses `.xlsx` bytes. Throws whatever the library throws (callers wrap it:
@@ -50,15 +71,70 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<XWorkbook> {
   const wb = new E.Workbook();
   // exceljs's typings want a Node Buffer; at run time it hands the bytes to
   // JSZip, which takes any Uint8Array (so this works in browsers too).
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  // Parts a reader never needs are skipped: less work and memory, and fewer
+  // places for an odd producer's drawing or extension to trip exceljs.
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED } as never);
   return wb;
 }
 
 /** Serialises a workbook to `.xlsx` bytes (a plain `Uint8Array`, also in Node). */
 export async function saveWorkbook(wb: XWorkbook): Promise<Uint8Array> {
-  const out = await wb.xlsx.writeBuffer();
+  // Stored, not deflated: the archive is re-packed deterministically afterwards.
+  const out = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as never);
   const view = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
   return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+}
+
+/** What the reader needs of a cell: its value, number format, and the cell it was merged into. */
+export interface CellLike {
+  value: unknown;
+  numFmt?: string | undefined;
+  /** Address of the master cell when this cell is part of a merge and not its top-left. */
+  mergedInto?: string | undefined;
+}
+
+/** A worksheet as the reader sees it, loaded whole or streamed. */
+export interface SheetView {
+  name: string;
+  /** Last row number with content. */
+  rowCount: number;
+  cell(row: number, col: number): CellLike | undefined;
+  /** The non-empty cells of a row, by column number. */
+  rowCells(row: number): [number, CellLike][];
+}
+
+/** A workbook as the reader sees it. */
+export interface BookView {
+  sheets: SheetView[];
+  /** The workbook uses the 1904 date system (old Mac Excel). */
+  date1904: boolean;
+}
+
+function cellLike(cell: XCell | undefined): CellLike | undefined {
+  if (!cell) return undefined;
+  const like: CellLike = { value: cell.value, numFmt: typeof cell.numFmt === 'string' ? cell.numFmt : undefined };
+  if (cell.type === ValueType.Merge) {
+    const master = cell.master;
+    if (master && master.address !== cell.address) like.mergedInto = master.address;
+  }
+  return like;
+}
+
+/** Wraps a loaded exceljs workbook as a {@link BookView}. */
+export function viewOf(wb: XWorkbook): BookView {
+  return {
+    date1904: Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904),
+    sheets: wb.worksheets.map((ws) => ({
+      name: ws.name,
+      rowCount: ws.rowCount,
+      cell: (r, c) => cellLike(ws.findCell(r, c)),
+      rowCells: (r) => {
+        const out: [number, CellLike][] = [];
+        ws.findRow(r)?.eachCell({ includeEmpty: false }, (cell, col) => out.push([col, cellLike(cell)!]));
+        return out;
+      },
+    })),
+  };
 }
 
 /** exceljs value-type numbers, so callers need not import the library for them. */

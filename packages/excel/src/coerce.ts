@@ -8,8 +8,7 @@
  */
 import { cleanFloat, dateToIso, excelSerialToIso, foldText, nfc, parseDateVi, parseNumberVi } from '@bieumau/core';
 import type { FieldNode, OptionNode } from '@bieumau/core';
-import type { XCell } from './adapter.js';
-import { ValueType } from './adapter.js';
+import type { CellLike } from './adapter.js';
 import { cleanText } from './cells.js';
 import type { ExcelKeyword } from './messages.js';
 
@@ -73,19 +72,11 @@ function plain(v: unknown, numFmt: string | undefined): Raw {
 }
 
 /** Reduces an exceljs cell to a {@link CellRead}. Never throws. */
-export function readCell(cell: XCell | undefined): CellRead {
+export function readCell(cell: CellLike | undefined): CellRead {
   if (!cell) return { raw: BLANK };
-  let value: unknown;
-  try {
-    if (cell.type === ValueType.Merge) {
-      const master = cell.master;
-      if (master && master.address !== cell.address) return { raw: BLANK, mergedInto: master.address };
-    }
-    value = cell.value;
-  } catch {
-    return { raw: BLANK };
-  }
-  const numFmt = typeof cell.numFmt === 'string' ? cell.numFmt : undefined;
+  if (cell.mergedInto) return { raw: BLANK, mergedInto: cell.mergedInto };
+  const value = cell.value;
+  const numFmt = cell.numFmt;
   const out: CellRead = { raw: BLANK };
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     const o = value as Record<string, unknown>;
@@ -116,7 +107,7 @@ function clean(r: CellRead): CellRead {
 
 /** Whether a raw value is blank (an empty string or only spaces counts as blank). */
 export function isBlank(raw: Raw): boolean {
-  return raw.t === 'blank' || (raw.t === 'string' && raw.v.replace(/[\s\u00a0\u202f\u2007]/g, '') === '');
+  return raw.t === 'blank' || (raw.t === 'string' && !/[^\s\u00a0\u202f\u2007]/.test(raw.v));
 }
 
 const p = (keyword: ExcelKeyword, params: Record<string, unknown>, severity: 'error' | 'warning' = 'error'): Problem => ({ keyword, severity, params });
@@ -219,9 +210,8 @@ function multiFrom(raw: Raw, node: FieldNode): Coerced {
       if (!values.includes(m.value)) values.push(m.value);
     } else problems.push(m.problem!);
   }
-  // Keep the definition's option order, so a re-read gives the same array.
-  const ordered = options.map((o) => o.value).filter((v) => values.includes(v));
-  return ordered.length ? { value: ordered, problems } : { problems };
+  // The order typed is kept: a written report reads back as the same array.
+  return values.length ? { value: values, problems } : { problems };
 }
 
 function dateFrom(raw: Raw, date1904: boolean): Coerced {

@@ -8,8 +8,8 @@
  */
 import { buildModel, setAt } from '@bieumau/core';
 import type { Definition, DefinitionRef, FieldNode, FormModel, Lang, ReportError } from '@bieumau/core';
-import { loadWorkbook } from './adapter.js';
-import type { XWorkbook, XWorksheet } from './adapter.js';
+import { loadWorkbook, viewOf } from './adapter.js';
+import type { BookView, SheetView } from './adapter.js';
 import { coerce, isBlank, readCell } from './coerce.js';
 import type { CellRead, Problem } from './coerce.js';
 import { definitionHash } from './hash.js';
@@ -17,7 +17,7 @@ import { COLUMNS_MARKER, MAIN_MARKER, META_MARKER, META_SHEET, TABLE_MARKER, add
 import type { Layout, MainRow, MapEntry, TableLayout } from './layout.js';
 import { diagnostic } from './messages.js';
 import type { ExcelKeyword, Place } from './messages.js';
-import { checkArchive } from './zip.js';
+import { asciiXmlParts, inspectArchive } from './zip.js';
 import type { ArchiveLimits } from './zip.js';
 
 /** Something that finds a definition by form, version and variant (a `Registry` of `@bieumau/definitions`). */
@@ -39,7 +39,19 @@ export interface ReadOptions {
   lang?: Lang;
   /** Archive limits (size, entries, inflated bytes, ratio). */
   limits?: Partial<ArchiveLimits>;
+  /**
+   * Parse sheets with the streaming reader (Node entry only): `true`, `false`,
+   * or `'auto'` (default) — streaming when a worksheet inflates to more than
+   * 4 MB, i.e. tables of several thousand rows.
+   */
+  stream?: boolean | 'auto';
 }
+
+/** Parses bytes into a {@link BookView} with the streaming reader (injected by the Node entry). */
+export type StreamLoader = (bytes: Uint8Array) => Promise<BookView>;
+
+/** Worksheets inflating beyond this are streamed under `stream: 'auto'`. */
+const STREAM_THRESHOLD = 4 * 2 ** 20;
 
 /** What the metadata sheet says about a workbook. */
 export interface WorkbookInfo {
@@ -63,6 +75,25 @@ export interface ReadResult {
   workbook?: WorkbookInfo;
   /** The definition the report was read with. */
   definition?: Definition;
+  /** The sheet and cell a report pointer was read from (for the validator's errors). */
+  locate?: (pointer: string) => { sheet: string; cell: string } | undefined;
+}
+
+/** Where values were read from: form-sheet cells by pointer, table rows by index. */
+class Locations {
+  readonly fields = new Map<string, { sheet: string; cell: string }>();
+  readonly tables = new Map<string, { sheet: string; rows: number[]; cols: Map<string, number> }>();
+  locate = (pointer: string): { sheet: string; cell: string } | undefined => {
+    const hit = this.fields.get(pointer);
+    if (hit) return hit;
+    const m = /^(.*)\/(0|[1-9]\d*)(?:\/([^/]+))?$/.exec(pointer);
+    const t = m ? this.tables.get(m[1]!) : undefined;
+    if (!m || !t) return undefined;
+    const row = t.rows[Number(m[2])];
+    if (row === undefined) return undefined;
+    const col = m[3] ? t.cols.get(m[3]) : undefined;
+    return { sheet: t.sheet, cell: col ? address(row, col) : `${row}:${row}` };
+  };
 }
 
 interface Meta {
@@ -80,13 +111,13 @@ function str(v: unknown): string | undefined {
   return undefined;
 }
 
-function cellText(ws: XWorksheet, row: number, col: number): string | undefined {
-  const r = readCell(ws.findCell(row, col)).raw;
+function cellText(ws: SheetView, row: number, col: number): string | undefined {
+  const r = readCell(ws.cell(row, col)).raw;
   return r.t === 'string' ? r.v.trim() : r.t === 'number' ? String(r.v) : undefined;
 }
 
-function readMeta(wb: XWorkbook): Meta | undefined {
-  const ws = wb.worksheets.find((w) => w.name === META_SHEET && cellText(w, 1, 1) === META_MARKER) ?? wb.worksheets.find((w) => cellText(w, 1, 1) === META_MARKER);
+function readMeta(wb: BookView): Meta | undefined {
+  const ws = wb.sheets.find((w) => w.name === META_SHEET && cellText(w, 1, 1) === META_MARKER) ?? wb.sheets.find((w) => cellText(w, 1, 1) === META_MARKER);
   if (!ws) return undefined;
   const info: Meta['info'] = {};
   const map: MapEntry[] = [];
@@ -141,15 +172,11 @@ class Stop extends Error {
 }
 
 /**
- * Reads a workbook made from a bieumau template.
- *
- * @example
- * ```ts
- * const { report, diagnostics } = await readWorkbook(bytes, { definition });
- * for (const d of diagnostics) console.log(d.sheet, d.cell, d.message);
- * ```
+ * Reads a workbook made from a bieumau template, with an optional streaming
+ * loader. Callers use `readWorkbook` of the package entry, which supplies
+ * the loader its platform has.
  */
-export async function readWorkbook(input: Uint8Array | ArrayBuffer, options: ReadOptions = {}): Promise<ReadResult> {
+export async function readWorkbookWith(input: Uint8Array | ArrayBuffer, options: ReadOptions, stream?: StreamLoader): Promise<ReadResult> {
   const lang = options.lang ?? 'vi';
   const fail = (keyword: ExcelKeyword, params: Record<string, unknown>, extra: Partial<ReadResult> = {}): ReadResult => ({
     ok: false,
@@ -157,18 +184,21 @@ export async function readWorkbook(input: Uint8Array | ArrayBuffer, options: Rea
     ...extra,
   });
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
-  const problem = checkArchive(bytes, options.limits);
-  if (problem) return fail(problem.keyword, problem.params);
-  let wb: XWorkbook;
+  const archive = inspectArchive(bytes, options.limits, true);
+  if (archive.problem) return fail(archive.problem.keyword, archive.problem.params);
+  const mode = options.stream ?? 'auto';
+  const streaming = stream !== undefined && (mode === true || (mode === 'auto' && archive.largestSheet > STREAM_THRESHOLD));
+  let wb: BookView;
   try {
-    wb = await loadWorkbook(bytes);
+    const prepared = asciiXmlParts(archive.files!);
+    wb = streaming ? await stream(prepared) : viewOf(await loadWorkbook(prepared));
   } catch (e) {
     return fail('excel.unreadable', { reason: e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) : String(e).slice(0, 300) });
   }
   try {
     const meta = readMeta(wb);
     if (!meta || !meta.info.form || !meta.info.version || !meta.info.variant) {
-      return fail('excel.notOurWorkbook', { sheets: wb.worksheets.map((w) => w.name).slice(0, 50) });
+      return fail('excel.notOurWorkbook', { sheets: wb.sheets.map((w) => w.name).slice(0, 50) });
     }
     const ref: DefinitionRef = { form: meta.info.form, version: meta.info.version, variant: meta.info.variant };
     const workbook: WorkbookInfo = { ...ref };
@@ -182,8 +212,9 @@ export async function readWorkbook(input: Uint8Array | ArrayBuffer, options: Rea
       diagnostics.push(diagnostic('excel.definitionChanged', 'warning', { hash: meta.info.hash, expected: await definitionHash(def.definition) }, lang));
     }
     const model = buildModel(def.definition);
-    const report = readReport(wb, model, meta, lang, diagnostics);
-    return { ok: !diagnostics.some((d) => d.severity === 'error'), report, diagnostics, workbook, definition: def.definition };
+    const locations = new Locations();
+    const report = readReport(wb, model, meta, lang, diagnostics, locations);
+    return { ok: !diagnostics.some((d) => d.severity === 'error'), report, diagnostics, workbook, definition: def.definition, locate: locations.locate };
   } catch (e) {
     if (e instanceof Stop) return { ok: false, diagnostics: [e.diagnostic] };
     return fail('excel.unreadable', { reason: e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) : String(e).slice(0, 300) });
@@ -222,35 +253,65 @@ function report(sink: Sink, problems: Problem[], place: Place): void {
   for (const pr of problems) sink.diagnostics.push(diagnostic(pr.keyword, pr.severity, pr.params, sink.lang, place));
 }
 
-/** Reports what the cell itself says (formula, merge, control characters), then coerces it. */
-function readValue(sink: Sink, cell: CellRead, node: FieldNode, place: Place): unknown {
+/**
+ * Reports what the cell itself says (formula, merge, control characters), then
+ * coerces it. `where` builds the place only when there is something to report
+ * (most cells have nothing, and a table has many cells).
+ */
+function readValue(sink: Sink, cell: CellRead, node: FieldNode, where: Place | TableCell): unknown {
+  let built: Place | undefined;
+  const place = (): Place =>
+    (built ??=
+      'table' in where
+        ? { instancePath: `${where.table}/${where.index}/${where.node.key}`, field: where.node, sheet: where.sheet, cell: address(where.row, where.col) }
+        : where);
+  if (cell.mergedInto === undefined && cell.formula === undefined && cell.removed === undefined) {
+    // The common case: a plain value, reported only if it does not coerce.
+    const c = coerce(cell, node, sink.date1904);
+    if (c.problems.length) report(sink, c.problems, place());
+    return c.value;
+  }
+  return readValueAt(sink, cell, node, place);
+}
+
+/** A table cell, turned into a {@link Place} only when there is something to report. */
+interface TableCell {
+  table: string;
+  index: number;
+  node: FieldNode;
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+function readValueAt(sink: Sink, cell: CellRead, node: FieldNode, place: () => Place): unknown {
   if (cell.mergedInto) {
-    sink.diagnostics.push(diagnostic('excel.mergedCell', 'warning', { master: cell.mergedInto }, sink.lang, place));
+    sink.diagnostics.push(diagnostic('excel.mergedCell', 'warning', { master: cell.mergedInto }, sink.lang, place()));
     return undefined;
   }
   if (cell.formula !== undefined) {
     if (isBlank(cell.raw)) {
-      sink.diagnostics.push(diagnostic('excel.formulaNoResult', 'error', { formula: cell.formula }, sink.lang, place));
+      sink.diagnostics.push(diagnostic('excel.formulaNoResult', 'error', { formula: cell.formula }, sink.lang, place()));
       return undefined;
     }
     const result = cell.raw.t === 'date' ? cell.raw.v.toISOString() : 'v' in cell.raw ? cell.raw.v : '';
-    sink.diagnostics.push(diagnostic('excel.formula', 'warning', { formula: cell.formula, result }, sink.lang, place));
+    sink.diagnostics.push(diagnostic('excel.formula', 'warning', { formula: cell.formula, result }, sink.lang, place()));
   }
-  if (cell.removed) sink.diagnostics.push(diagnostic('excel.controlCharacter', 'warning', { count: cell.removed }, sink.lang, place));
+  if (cell.removed) sink.diagnostics.push(diagnostic('excel.controlCharacter', 'warning', { count: cell.removed }, sink.lang, place()));
   const c = coerce(cell, node, sink.date1904);
-  report(sink, c.problems, place);
+  if (c.problems.length) report(sink, c.problems, place());
   return c.value;
 }
 
-function readReport(wb: XWorkbook, model: FormModel, meta: Meta, lang: Lang, diagnostics: ReportError[]): Record<string, unknown> {
+function readReport(wb: BookView, model: FormModel, meta: Meta, lang: Lang, diagnostics: ReportError[], locations: Locations): Record<string, unknown> {
   const layout = computeLayout(model, (meta.info.lang === 'en' ? 'en' : 'vi') as Lang);
-  const sink: Sink = { lang, diagnostics, date1904: Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904) };
+  const sink: Sink = { lang, diagnostics, date1904: wb.date1904 };
   const info = model.info;
   const out: Record<string, unknown> = { definition: { form: info.form, version: info.version, variant: info.variant } };
   const na: Record<string, string> = {};
   const evidence: Record<string, string> = {};
-  readMain(wb, layout, meta, sink, out, na, evidence);
-  for (const t of layout.tables) readTable(wb, t, meta, sink, out);
+  readMain(wb, layout, meta, sink, out, na, evidence, locations);
+  for (const t of layout.tables) readTable(wb, t, meta, sink, out, locations);
   const ordered = inFormOrder(out, model.sections) as Record<string, unknown>;
   if (Object.keys(na).length) ordered.notApplicable = na;
   if (Object.keys(evidence).length) ordered.evidence = evidence;
@@ -273,29 +334,28 @@ function inFormOrder(value: unknown, nodes: FieldNode[] | undefined): unknown {
 
 /** A readable cell of the form sheet: what it holds and for which row. */
 interface Slot {
-  ws: XWorksheet;
+  ws: SheetView;
   row: number;
   col: number;
   role: 'value' | 'na' | 'evidence';
   main: MainRow;
 }
 
-function findMainSlots(wb: XWorkbook, layout: Layout, meta: Meta): Slot[] {
+function findMainSlots(wb: BookView, layout: Layout, meta: Meta): Slot[] {
   const byKey = new Map<string, MainRow>();
   for (const r of layout.rows) if (r.key && r.kind !== 'table') byKey.set(r.key, r);
   const slots: Slot[] = [];
-  const ws = wb.worksheets.find((w) => cellText(w, 1, 1) === MAIN_MARKER) ?? wb.worksheets.find((w) => w.name === meta.info.mainSheet);
+  const ws = wb.sheets.find((w) => cellText(w, 1, 1) === MAIN_MARKER) ?? wb.sheets.find((w) => w.name === meta.info.mainSheet);
   if (ws) {
     // The role row names each column, so inserted or moved columns are found.
     let roleRow = 0;
     for (let r = 1; r <= Math.min(ws.rowCount, 30) && !roleRow; r++) if (cellText(ws, r, 1) === MAIN_MARKER) roleRow = r;
     const roles = new Map<string, number>();
     if (roleRow) {
-      const row = ws.findRow(roleRow);
-      row?.eachCell({ includeEmpty: false }, (cell, col) => {
+      for (const [col, cell] of ws.rowCells(roleRow)) {
         const t = str(cell.value);
         if (t && col > 1 && !roles.has(t)) roles.set(t, col);
-      });
+      }
     }
     const cols = {
       value: roles.get('value') ?? layout.columns.value,
@@ -314,7 +374,7 @@ function findMainSlots(wb: XWorkbook, layout: Layout, meta: Meta): Slot[] {
   }
   // No keys in column A (deleted or cleared): the metadata sheet's cell map.
   for (const e of meta.map) {
-    const target = wb.worksheets.find((w) => w.name === e.sheet);
+    const target = wb.sheets.find((w) => w.name === e.sheet);
     const at = decode(e.address);
     if (!target || !at) continue;
     const key = e.kind === 'option' ? `${e.pointer}#${e.option ?? ''}` : e.pointer;
@@ -326,12 +386,22 @@ function findMainSlots(wb: XWorkbook, layout: Layout, meta: Meta): Slot[] {
   return slots;
 }
 
-function readMain(wb: XWorkbook, layout: Layout, meta: Meta, sink: Sink, out: Record<string, unknown>, na: Record<string, string>, evidence: Record<string, string>): void {
+function readMain(
+  wb: BookView,
+  layout: Layout,
+  meta: Meta,
+  sink: Sink,
+  out: Record<string, unknown>,
+  na: Record<string, string>,
+  evidence: Record<string, string>,
+  locations: Locations,
+): void {
   const selected = new Map<string, Set<string | number>>();
   for (const s of findMainSlots(wb, layout, meta)) {
-    const cell = readCell(s.ws.findCell(s.row, s.col));
+    const cell = readCell(s.ws.cell(s.row, s.col));
     const node = s.main.node;
     const place: Place = { instancePath: s.main.kind === 'part' || s.main.kind === 'field' ? s.main.key! : node.pointer, field: node, sheet: s.ws.name, cell: address(s.row, s.col) };
+    if (s.role === 'value' && !locations.fields.has(place.instancePath)) locations.fields.set(place.instancePath, { sheet: s.ws.name, cell: place.cell! });
     if (s.role !== 'value') {
       if (isBlank(cell.raw) && !cell.mergedInto) continue;
       const text = readValue(sink, cell, { ...node, kind: s.role === 'evidence' ? 'url' : 'longText' }, place);
@@ -358,13 +428,13 @@ function readMain(wb: XWorkbook, layout: Layout, meta: Meta, sink: Sink, out: Re
   }
 }
 
-function readTable(wb: XWorkbook, t: TableLayout, meta: Meta, sink: Sink, out: Record<string, unknown>): void {
+function readTable(wb: BookView, t: TableLayout, meta: Meta, sink: Sink, out: Record<string, unknown>, locations: Locations): void {
   const pointer = t.node.pointer;
   const metaSheet = meta.map.find((e) => e.kind === 'table' && e.pointer === pointer)?.sheet;
   const ws =
-    wb.worksheets.find((w) => cellText(w, 1, 1) === TABLE_MARKER && cellText(w, 1, 2) === pointer) ??
-    wb.worksheets.find((w) => w.name === metaSheet) ??
-    wb.worksheets.find((w) => w.name === t.sheet);
+    wb.sheets.find((w) => cellText(w, 1, 1) === TABLE_MARKER && cellText(w, 1, 2) === pointer) ??
+    wb.sheets.find((w) => w.name === metaSheet) ??
+    wb.sheets.find((w) => w.name === t.sheet);
   if (!ws) {
     sink.diagnostics.push(diagnostic('excel.sheetMissing', 'warning', { sheet: metaSheet ?? t.sheet }, sink.lang, { instancePath: pointer, field: t.node }));
     return;
@@ -376,14 +446,14 @@ function readTable(wb: XWorkbook, t: TableLayout, meta: Meta, sink: Sink, out: R
   let columns: { node: FieldNode; col: number }[] = [];
   if (keyRow) {
     const seen = new Set<string>();
-    ws.findRow(keyRow)?.eachCell({ includeEmpty: false }, (cell, col) => {
+    for (const [col, cell] of ws.rowCells(keyRow)) {
       const key = str(cell.value);
       const node = key === undefined ? undefined : byKey.get(key);
       if (node && col > 1 && !seen.has(node.key)) {
         seen.add(node.key);
         columns.push({ node, col });
       }
-    });
+    }
   } else {
     const anchor = meta.map.find((e) => e.kind === 'table' && e.pointer === pointer);
     keyRow = (anchor ? decode(anchor.address)?.row ?? t.firstDataRow : t.firstDataRow) - 1;
@@ -397,12 +467,20 @@ function readTable(wb: XWorkbook, t: TableLayout, meta: Meta, sink: Sink, out: R
       : t.columns;
   }
   const rows: Record<string, unknown>[] = [];
+  const sheetRows: number[] = [];
+  locations.tables.set(pointer, { sheet: ws.name, rows: sheetRows, cols: new Map(columns.map((c) => [c.node.key, c.col])) });
   let blanks: number[] = [];
   const last = ws.rowCount;
+  const cells: CellRead[] = new Array<CellRead>(columns.length);
   for (let r = keyRow + 1; r <= last; r++) {
-    const row = ws.findRow(r);
-    const cells = columns.map((c) => ({ c, cell: readCell(row?.findCell(c.col)) }));
-    if (cells.every(({ cell }) => isBlank(cell.raw) && cell.formula === undefined && !cell.mergedInto)) {
+    // Plain loops: this runs once per table cell.
+    let blank = true;
+    for (let j = 0; j < columns.length; j++) {
+      const cell = readCell(ws.cell(r, columns[j]!.col));
+      cells[j] = cell;
+      if (blank && !(isBlank(cell.raw) && cell.formula === undefined && !cell.mergedInto)) blank = false;
+    }
+    if (blank) {
       blanks.push(r);
       continue;
     }
@@ -411,12 +489,13 @@ function readTable(wb: XWorkbook, t: TableLayout, meta: Meta, sink: Sink, out: R
     blanks = [];
     const index = rows.length;
     const obj: Record<string, unknown> = {};
-    for (const { c, cell } of cells) {
-      const place: Place = { instancePath: `${pointer}/${index}/${c.node.key}`, field: c.node, sheet: ws.name, cell: address(r, c.col) };
-      const v = readValue(sink, cell, c.node, place);
+    for (let j = 0; j < columns.length; j++) {
+      const c = columns[j]!;
+      const v = readValue(sink, cells[j]!, c.node, { table: pointer, index, node: c.node, sheet: ws.name, row: r, col: c.col });
       if (v !== undefined) obj[c.node.key] = v;
     }
     rows.push(obj);
+    sheetRows.push(r);
   }
   if (rows.length) setAt(out, pointer, rows);
 }

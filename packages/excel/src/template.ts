@@ -10,8 +10,8 @@
  */
 import { buildModel, formatDate, getAt } from '@bieumau/core';
 import type { Definition, FieldNode, FormModel, Lang, ReportError } from '@bieumau/core';
-import { addValidation, newWorkbook, protectSheet, saveWorkbook } from './adapter.js';
-import type { XStyle, XWorkbook, XWorksheet, XCellValue } from './adapter.js';
+import { addValidation, commitSheet, memorySink, protectSheet } from './adapter.js';
+import type { SinkFactory, XStyle, XWorkbook, XWorksheet, XCellValue } from './adapter.js';
 import { EXCEL_CELL_LIMIT, cleanText, formatMonth, literalList, numFmt, optionLabel, validation, width } from './cells.js';
 import { definitionHash } from './hash.js';
 import {
@@ -92,25 +92,24 @@ function toModel(definition: Definition | FormModel): FormModel {
   return 'sections' in definition ? definition : buildModel(definition);
 }
 
-/**
- * Produces the blank template of a definition as `.xlsx` bytes.
- *
- * @example
- * ```ts
- * const bytes = await createTemplate(definition, { lang: 'vi' });
- * ```
- */
-export async function createTemplate(definition: Definition | FormModel, options: TemplateOptions = {}): Promise<Uint8Array> {
-  return build(toModel(definition), undefined, options);
-}
+/** Tables with more rows than this in all are written with the streaming sink, when one is given. */
+const STREAM_ROWS = 5000;
 
 /**
- * Produces the template filled with a report. The same report always gives
- * the same bytes. Values the workbook cannot hold as is (control characters,
- * text over 32,767 characters) are cleaned and reported via `onDiagnostic`.
+ * Writes the template, filled with `report` when given. `streaming` is the
+ * Node entry's streaming sink, used for large tables; the package entries
+ * export this as `createTemplate` and `writeWorkbook`.
  */
-export async function writeWorkbook(report: unknown, definition: Definition | FormModel, options: WriteOptions = {}): Promise<Uint8Array> {
-  return build(toModel(definition), report ?? {}, options);
+export async function writeWorkbookWith(report: unknown, definition: Definition | FormModel, options: WriteOptions, streaming?: SinkFactory): Promise<Uint8Array> {
+  const model = toModel(definition);
+  let rows = 0;
+  if (report !== undefined) {
+    for (const t of computeLayout(model, options.lang ?? 'vi').tables) {
+      const data = getAt(report, t.node.pointer);
+      if (Array.isArray(data)) rows += data.length;
+    }
+  }
+  return build(model, report, options, streaming && rows > STREAM_ROWS ? streaming : memorySink);
 }
 
 interface Ctx {
@@ -118,47 +117,60 @@ interface Ctx {
   lang: Lang;
   report: unknown;
   diagnostics?: ((d: ReportError) => void) | undefined;
-  lists?: XWorksheet | undefined;
-  listRanges: Map<string, string>;
+  /** Hidden-sheet ranges of long choice lists, by their labels. */
+  listRanges: Map<string, { range: string; labels: string[] }>;
   wb: XWorkbook;
 }
 
-async function build(model: FormModel, report: unknown, options: WriteOptions): Promise<Uint8Array> {
+async function build(model: FormModel, report: unknown, options: WriteOptions, sinkFactory: SinkFactory): Promise<Uint8Array> {
   const lang = options.lang ?? 'vi';
   const layout = computeLayout(model, lang);
-  const wb = await newWorkbook();
-  const date = options.date ?? FIXED_DATE;
+  const sink = await sinkFactory(options.date ?? FIXED_DATE);
+  const wb = sink.wb;
   wb.creator = 'bieumau';
   wb.lastModifiedBy = 'bieumau';
-  wb.created = date;
-  wb.modified = date;
   wb.title = model.title[lang];
   const ctx: Ctx = { layout, lang, report, diagnostics: options.onDiagnostic, listRanges: new Map(), wb };
+  // Long choice lists go to a hidden sheet; their ranges are known before any
+  // sheet is written, so a streaming writer can flush each sheet when done.
+  for (const node of listNodes(layout)) listRange(ctx, node);
 
+  // Sheets are written and committed one at a time, in tab order.
   const main = wb.addWorksheet(layout.mainSheet, {
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
     views: [{ state: 'frozen', ySplit: MAIN_ROWS.numbers, xSplit: 0, showGridLines: false }],
   });
-  const tableSheets = layout.tables.map((t) =>
-    wb.addWorksheet(t.sheet, {
+  writeMain(ctx, main);
+  await protectSheet(main, { formatColumns: true, formatRows: true });
+  commitSheet(main);
+  for (const t of layout.tables) {
+    const ws = wb.addWorksheet(t.sheet, {
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
       views: [{ state: 'frozen', ySplit: t.keyRow, xSplit: t.sttColumn, showGridLines: false }],
-    }),
-  );
-  // The lists sheet is created before it is filled so sheet order is stable.
-  ctx.lists = wb.addWorksheet(LISTS_SHEET, { state: 'veryHidden' });
+    });
+    writeTable(ctx, ws, t, options.rows ?? 100);
+    await protectSheet(ws, { formatColumns: true, formatRows: true, insertRows: true, deleteRows: true });
+    commitSheet(ws);
+  }
+  if (ctx.listRanges.size) {
+    const lists = wb.addWorksheet(LISTS_SHEET, { state: 'veryHidden' });
+    [...ctx.listRanges.values()].forEach(({ labels }, col) => labels.forEach((l, i) => (lists.getCell(i + 1, col + 1).value = l)));
+    await protectSheet(lists, {});
+    commitSheet(lists);
+  }
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
-
-  writeMain(ctx, main);
-  layout.tables.forEach((t, i) => writeTable(ctx, tableSheets[i]!, t, options.rows ?? 100));
   await writeMeta(ctx, meta);
-  if (ctx.listRanges.size === 0) wb.removeWorksheet(ctx.lists.id);
-  else await protectSheet(ctx.lists, {});
-
-  await protectSheet(main, { formatColumns: true, formatRows: true });
-  for (const ws of tableSheets) await protectSheet(ws, { formatColumns: true, formatRows: true, insertRows: true, deleteRows: true });
   await protectSheet(meta, {});
-  return normaliseZip(await saveWorkbook(wb));
+  commitSheet(meta);
+  return normaliseZip(await sink.finish());
+}
+
+/** Choice fields and columns of a layout, in form order. */
+function listNodes(layout: Layout): FieldNode[] {
+  const out: FieldNode[] = [];
+  for (const r of layout.rows) if (r.kind === 'field' && r.node.kind === 'choice') out.push(r.node);
+  for (const t of layout.tables) for (const c of t.columns) if (c.node.kind === 'choice') out.push(c.node);
+  return out;
 }
 
 function put(ws: XWorksheet, row: number, col: number, value: XCellValue, style: XStyle): void {
@@ -186,12 +198,11 @@ function listRange(ctx: Ctx, node: FieldNode): string | undefined {
   const key = labels.join('\u0000');
   let r = ctx.listRanges.get(key);
   if (!r) {
-    const col = ctx.listRanges.size + 1;
-    labels.forEach((l, i) => (ctx.lists!.getCell(i + 1, col).value = l));
-    r = `'${LISTS_SHEET}'!$${colLetter(col)}$1:$${colLetter(col)}$${Math.max(1, labels.length)}`;
+    const col = colLetter(ctx.listRanges.size + 1);
+    r = { range: `'${LISTS_SHEET}'!$${col}$1:$${col}$${Math.max(1, labels.length)}`, labels };
     ctx.listRanges.set(key, r);
   }
-  return r;
+  return r.range;
 }
 
 /** A report value as a cell value, following the field kind. */
@@ -463,6 +474,8 @@ function writeTable(ctx: Ctx, ws: XWorksheet, t: TableLayout, blankRows: number)
       const v = rowData && typeof rowData === 'object' ? cellValue(ctx, cn, getAt(rowData, `/${cn.key}`), pointer) : undefined;
       put(ws, r, col, v, styles[j]!);
     });
+    // A streaming writer flushes the row now; in memory this does nothing.
+    ws.getRow(r).commit();
   }
   for (const { node: cn, col } of t.columns) {
     const v = validation(cn, lang, listRange(ctx, cn));
@@ -485,6 +498,10 @@ async function writeMeta(ctx: Ctx, ws: XWorksheet): Promise<void> {
     ['map', 'sheet', 'address', 'pointer', 'option'],
     ...layoutMap(layout).map((e) => [e.kind, e.sheet, e.address, e.pointer, e.option ?? '']),
   ];
-  rows.forEach((values, i) => values.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v)));
+  rows.forEach((values, i) =>
+    values.forEach((v, j) => {
+      if (v !== '') ws.getCell(i + 1, j + 1).value = v;
+    }),
+  );
   ws.getColumn(4).width = 40;
 }

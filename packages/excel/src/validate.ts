@@ -5,8 +5,8 @@
  * @module
  */
 import type { Definition, Lang, ReportError } from '@bieumau/core';
-import { readWorkbook } from './read.js';
-import type { ReadOptions, ReadResult } from './read.js';
+import { readWorkbookWith } from './read.js';
+import type { ReadOptions, ReadResult, StreamLoader } from './read.js';
 
 /** The validator's entry point, as `@bieumau/validator` exports it. */
 export type ValidateFn = (
@@ -38,11 +38,12 @@ async function defaultValidate(): Promise<ValidateFn> {
 
 /**
  * Reads a workbook and validates the report it holds. Validation errors keep
- * their own shape; where a validation error points at a field read from a
- * cell, the cell is added (`sheet`, `cell`), so the user is sent to the cell.
+ * their own shape, plus the sheet and cell of the value they are about.
+ * (The package entries
+ * export it as `readAndValidate`, with the loader their platform has).
  */
-export async function readAndValidate(bytes: Uint8Array | ArrayBuffer, options: ReadAndValidateOptions = {}): Promise<ReadAndValidateResult> {
-  const read = await readWorkbook(bytes, options);
+export async function readAndValidateWith(bytes: Uint8Array | ArrayBuffer, options: ReadAndValidateOptions, stream?: StreamLoader): Promise<ReadAndValidateResult> {
+  const read = await readWorkbookWith(bytes, options, stream);
   const readErrors = read.diagnostics.filter((d) => d.severity === 'error');
   const readWarnings = read.diagnostics.filter((d) => d.severity === 'warning');
   if (!read.report || !read.definition) {
@@ -50,11 +51,10 @@ export async function readAndValidate(bytes: Uint8Array | ArrayBuffer, options: 
   }
   const validate = options.validate ?? (await defaultValidate());
   const v = await validate(read.report, { definition: read.definition, lang: options.lang ?? 'vi' });
-  const cells = new Map<string, { sheet?: string; cell?: string }>();
-  for (const d of read.diagnostics) if (d.sheet && d.cell && !cells.has(d.instancePath)) cells.set(d.instancePath, { sheet: d.sheet, cell: d.cell });
+  // Send the user to the cell: validation errors get the sheet and cell the value was read from.
   const locate = (e: ReportError): ReportError => {
-    const at = cells.get(e.instancePath);
-    return at && !e.sheet ? { ...e, ...at } : e;
+    const at = e.sheet ? undefined : read.locate?.(e.instancePath);
+    return at ? { ...e, ...at } : e;
   };
   const errors = [...readErrors, ...v.errors.map(locate)];
   const warnings = [...readWarnings, ...v.warnings.map(locate)];

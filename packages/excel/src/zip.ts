@@ -109,7 +109,24 @@ function centralDirectory(bytes: Uint8Array, limits: ArchiveLimits): ZipEntry[] 
  * Returns the problem, or `undefined` when the archive may be parsed.
  */
 export function checkArchive(bytes: Uint8Array, limits: Partial<ArchiveLimits> = {}): ArchiveProblem | undefined {
+  return inspectArchive(bytes, limits).problem;
+}
+
+/** What {@link inspectArchive} found: a problem, or the size of the largest worksheet. */
+export interface ArchiveReport {
+  problem?: ArchiveProblem;
+  /** Inflated size of the largest `xl/worksheets/*.xml` entry (chooses streaming). */
+  largestSheet: number;
+  /** The inflated entries in archive order, when asked for (`keep`) and accepted. */
+  files?: [string, Uint8Array][];
+}
+
+/** {@link checkArchive}, also telling the inflated size of the largest worksheet. */
+export function inspectArchive(bytes: Uint8Array, limits: Partial<ArchiveLimits> = {}, keep = false): ArchiveReport {
   const l: ArchiveLimits = { ...DEFAULT_LIMITS, ...limits };
+  let largestSheet = 0;
+  // Kept entries are bounded by the same caps as the check itself.
+  const files: [string, Uint8Array][] | undefined = keep ? [] : undefined;
   try {
     if (bytes.length > l.maxFileBytes) refuse('excel.tooLarge', { size: bytes.length, limit: l.maxFileBytes });
     const entries = centralDirectory(bytes, l);
@@ -124,16 +141,33 @@ export function checkArchive(bytes: Uint8Array, limits: Partial<ArchiveLimits> =
       }
     }
     let total = 0;
-    for (const e of entries) total += inflateCounting(bytes, e, l, total);
-    return undefined;
+    for (const e of entries) {
+      const chunks: Uint8Array[] | undefined = files ? [] : undefined;
+      const n = inflateCounting(bytes, e, l, total, chunks);
+      total += n;
+      if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) largestSheet = Math.max(largestSheet, n);
+      if (files && chunks && !e.name.endsWith('/')) files.push([e.name, concat(chunks, n)]);
+    }
+    return files ? { largestSheet, files } : { largestSheet };
   } catch (e) {
-    if (e instanceof Refused) return e.problem;
-    return { keyword: 'excel.corrupt', params: { reason: (e as Error).message } };
+    if (e instanceof Refused) return { problem: e.problem, largestSheet };
+    return { problem: { keyword: 'excel.corrupt', params: { reason: String((e as Error)?.message ?? e) } }, largestSheet };
   }
 }
 
 /** Inflates one entry, counting bytes; returns the inflated size. */
-function inflateCounting(bytes: Uint8Array, e: ZipEntry, l: ArchiveLimits, before: number): number {
+function concat(chunks: Uint8Array[], n: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0]!.length === n) return chunks[0]!;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+function inflateCounting(bytes: Uint8Array, e: ZipEntry, l: ArchiveLimits, before: number, keep?: Uint8Array[]): number {
   const h = e.localOffset;
   if (h + 30 > bytes.length || u32(bytes, h) !== 0x04034b50) refuse('excel.corrupt', { reason: 'badLocalHeader', entry: e.name });
   const start = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
@@ -141,6 +175,7 @@ function inflateCounting(bytes: Uint8Array, e: ZipEntry, l: ArchiveLimits, befor
   if (end > bytes.length) refuse('excel.corrupt', { reason: 'truncated', entry: e.name });
   if (e.method === 0) {
     if (e.compressedSize !== e.size) refuse('excel.corrupt', { reason: 'storedSizeMismatch', entry: e.name });
+    keep?.push(bytes.subarray(start, end));
     return e.size;
   }
   if (e.method !== 8) refuse('excel.corrupt', { reason: 'unsupportedCompression', entry: e.name, method: e.method });
@@ -151,9 +186,11 @@ function inflateCounting(bytes: Uint8Array, e: ZipEntry, l: ArchiveLimits, befor
   const inflater = new Inflate((chunk, final) => {
     out += chunk.length;
     if (out > cap) refuse('excel.zipBomb', { entry: e.name, inflated: out, declared: e.size });
+    keep?.push(chunk);
     if (final) done = true;
   });
-  const STEP = 65_536;
+  // Small input steps bound each output chunk (deflate expands at most ~1,032:1): about 8 MB.
+  const STEP = 8192;
   for (let p = start; p < end; p += STEP) {
     const q = Math.min(end, p + STEP);
     inflater.push(bytes.subarray(p, q), q === end);
@@ -167,7 +204,16 @@ function inflateCounting(bytes: Uint8Array, e: ZipEntry, l: ArchiveLimits, befor
  * fflate reads it with local getters, so the date is built in local time: the
  * stored fields are the same in every time zone.
  */
-const ZIP_TIME = new Date(1980, 0, 1, 12, 0, 0);
+/** Parts a streaming reader needs before the sheets, in this order. */
+export const FIRST = ['[Content_Types].xml', '_rels/.rels', 'docProps/app.xml', 'docProps/core.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml'];
+
+/** Entry names with {@link FIRST} first, the others in their order. */
+export function partsInStreamOrder(names: string[]): string[] {
+  const rank = (name: string) => (FIRST.includes(name) ? FIRST.indexOf(name) : FIRST.length);
+  return [...names].sort((a, b) => rank(a) - rank(b));
+}
+
+const zipTime = () => new Date(1980, 0, 1, 12, 0, 0);
 
 /**
  * Re-packs an archive with fixed entry timestamps and one compression level,
@@ -177,6 +223,92 @@ const ZIP_TIME = new Date(1980, 0, 1, 12, 0, 0);
 export function normaliseZip(bytes: Uint8Array): Uint8Array {
   const files = unzipSync(bytes);
   const out: Zippable = {};
-  for (const [name, data] of Object.entries(files)) out[name] = [data, { level: 6, mtime: ZIP_TIME }];
+  // Built per call: the local time zone may change while a process runs.
+  const mtime = zipTime();
+  // The parts a streaming reader needs before the sheets come first; the
+  // rest keep exceljs's order.
+  const names = partsInStreamOrder(Object.keys(files));
+  for (const name of names) out[name] = [files[name]!, { level: 6, mtime }];
   return zipSync(out);
+}
+
+/**
+ * Prepares an archive for exceljs's parsers. exceljs decodes every chunk of
+ * an entry separately (whole load and streaming alike), so a multi-byte UTF-8
+ * character split between two chunks turns into U+FFFD — Vietnamese text is
+ * full of them, and a long shared-strings part always has some boundary
+ * inside one. Re-encoding the XML parts as ASCII, with character references
+ * for the rest, makes chunk boundaries harmless (the XML parser resolves a
+ * reference split across chunks itself). Parts go in the order a streaming
+ * reader needs, uncompressed, so exceljs does not inflate them again.
+ * Takes the entries {@link inspectArchive} kept.
+ */
+export function asciiXmlParts(entries: [string, Uint8Array][]): Uint8Array {
+  const files = new Map(entries);
+  const out: Zippable = {};
+  for (const name of partsInStreamOrder([...files.keys()])) {
+    const data = files.get(name)!;
+    const xml = /\.(xml|rels|vml)$/i.test(name);
+    out[name] = [xml ? asciiXml(data) : data, { level: 0 }];
+  }
+  return zipSync(out);
+}
+
+/** UTF-8 bytes → ASCII bytes with `&#N;` for every other code point (a leading BOM dropped). */
+function asciiXml(data: Uint8Array): Uint8Array {
+  let i = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+  let first = -1;
+  for (let k = i; k < data.length; k++) {
+    if (data[k]! > 0x7f) {
+      first = k;
+      break;
+    }
+  }
+  if (first < 0) return i ? data.subarray(i) : data;
+  // An n-byte sequence becomes at most 9 bytes ("&#1114111;"): 3.5× covers the worst case (2 → 7).
+  const out = new Uint8Array(Math.ceil(data.length * 3.5) + 16);
+  let o = 0;
+  out.set(data.subarray(i, first), 0);
+  o = first - i;
+  i = first;
+  while (i < data.length) {
+    const b = data[i]!;
+    if (b < 0x80) {
+      out[o++] = b;
+      i++;
+      continue;
+    }
+    let cp: number;
+    let len: number;
+    if (b >= 0xf0 && b < 0xf5) {
+      cp = b & 0x07;
+      len = 4;
+    } else if (b >= 0xe0) {
+      cp = b & 0x0f;
+      len = 3;
+    } else if (b >= 0xc2) {
+      cp = b & 0x1f;
+      len = 2;
+    } else {
+      cp = 0xfffd;
+      len = 1;
+    }
+    let ok = len > 1 && i + len <= data.length;
+    for (let k = 1; ok && k < len; k++) {
+      const c = data[i + k]!;
+      if ((c & 0xc0) !== 0x80) ok = false;
+      else cp = (cp << 6) | (c & 0x3f);
+    }
+    if (!ok) {
+      cp = 0xfffd;
+      len = 1;
+    }
+    out[o++] = 0x26; // &
+    out[o++] = 0x23; // #
+    const digits = String(cp);
+    for (let k = 0; k < digits.length; k++) out[o++] = digits.charCodeAt(k);
+    out[o++] = 0x3b; // ;
+    i += len;
+  }
+  return out.subarray(0, o);
 }

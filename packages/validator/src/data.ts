@@ -1,22 +1,19 @@
 /**
  * What the validator needs from a definition besides the compiled schema:
  * labels and codes for messages, rules with the nodes they apply to, which
- * fields take a not-applicable mark or an evidence link, and the objects
- * ("containers") incremental validation validates a field through. Plain
+ * fields take a not-applicable mark or an evidence link. Plain
  * JSON, so a precompiled module embeds exactly what the runtime path uses —
  * both paths run the same engine on the same data, which is why they agree.
  * @module
  */
 import type { Definition, FieldNode, FormInfo, FormModel, Logic, SchemaLocation, SchemaObject, Texts } from '@bieumau/core';
-import { buildModel, dottedToPointer, fieldReference, logicVars, templateOf } from '@bieumau/core';
+import { buildModel, dottedToPointer, logicVars, templateOf } from '@bieumau/core';
 
 /** One node of the form, as messages and value-state checks need it. */
 export interface NodeData {
   /** Template pointer (`/a/b`, `/a/table/*\/col`). */
   t: string;
   kind: string;
-  /** `Mục 6.1 – Label` in both languages (core `fieldReference`). */
-  ref: Texts;
   label: Texts;
   code?: string;
   options?: { value: string | number; label: Texts }[];
@@ -42,8 +39,13 @@ export interface RuleData {
   message: Texts;
   /** `<$id>#<pointer>` of the rule. */
   schemaPath: string;
-  /** Absolute templates the rule reads (incremental validation finds the rules a field touches with them). */
+  /** Absolute templates of the values the rule reads (incremental validation finds the rules a field touches with them). */
   reads: string[];
+  /**
+   * Arrays the rule iterates (`filter`, `reduce`, …) and the element fields
+   * it reads: a change to another column of the table does not touch it.
+   */
+  arrayReads: { t: string; items: string[] }[];
 }
 
 /** Everything the engine needs, as JSON. */
@@ -54,12 +56,6 @@ export interface ValidatorData {
   title: Texts;
   nodes: NodeData[];
   rules: RuleData[];
-  /**
-   * Object schemas a field can be validated through, by template: `''` (the
-   * root), sections, sub-sections, ratios, and table rows (`/t/*`). The value
-   * is the schema reference (`<$id>#<pointer>`) the compiler resolves.
-   */
-  containers: Record<string, string>;
   /** Titles of the reserved root maps (`notApplicable`, `evidence`), for messages about their entries. */
   reserved: Record<string, Texts>;
 }
@@ -87,20 +83,24 @@ export function holderOf(def: Definition, location: SchemaLocation, keyword: str
   return undefined;
 }
 
-function ruleReads(base: string, logic: Logic[], requires: string[]): string[] {
-  const out = new Set<string>();
-  for (const r of requires) out.add(templateOf(base + dottedToPointer(r)));
+function ruleReads(base: string, logic: Logic[], requires: string[]): Pick<RuleData, 'reads' | 'arrayReads'> {
+  const reads = new Set<string>();
+  const arrays = new Map<string, Set<string>>();
+  for (const r of requires) reads.add(templateOf(base + dottedToPointer(r)));
   for (const l of logic) {
     if (l === undefined) continue;
     const v = logicVars(l);
-    for (const p of v.paths) out.add(templateOf(base + dottedToPointer(p)));
+    const arrayPaths = new Set(v.arrays.map((a) => a.path));
+    // A path iterated by an array operator is an array read; read otherwise (e.g. compared), it is a plain read too.
+    for (const p of v.paths) if (!arrayPaths.has(p)) reads.add(templateOf(base + dottedToPointer(p)));
     for (const a of v.arrays) {
       const arr = templateOf(base + dottedToPointer(a.path));
-      out.add(arr);
-      for (const i of a.itemPaths) out.add(`${arr}/*${templateOf(dottedToPointer(i))}`);
+      const items = arrays.get(arr) ?? new Set<string>();
+      for (const i of a.itemPaths) items.add(`${arr}/*${templateOf(dottedToPointer(i))}`);
+      arrays.set(arr, items);
     }
   }
-  return [...out];
+  return { reads: [...reads], arrayReads: [...arrays].map(([t, items]) => ({ t, items: [...items] })) };
 }
 
 /**
@@ -115,7 +115,8 @@ export function defaultRequires(when: Logic | undefined, assert: Logic): string[
 }
 
 function nodeData(n: FieldNode): NodeData {
-  const d: NodeData = { t: n.template, kind: n.kind, ref: { vi: fieldReference(n, 'vi'), en: fieldReference(n, 'en') }, label: n.label };
+  // English is stored only where it differs, to keep precompiled modules small.
+  const d: NodeData = { t: n.template, kind: n.kind, label: n.label };
   if (n.code !== undefined) d.code = n.code;
   if (n.options) d.options = n.options.map((o) => ({ value: o.value, label: o.label }));
   if (n.notApplicable) d.na = true;
@@ -129,15 +130,8 @@ function nodeData(n: FieldNode): NodeData {
  */
 export function buildValidatorData(def: Definition, model: FormModel = buildModel(def)): ValidatorData {
   const nodes: NodeData[] = [];
-  const containers: Record<string, string> = { '': def.id };
   const visit = (n: FieldNode) => {
     nodes.push(nodeData(n));
-    if (n.kind === 'section' || n.kind === 'ratio') {
-      if (isObject(n.schema.properties)) containers[n.template] = locationRef(n.location);
-    } else if (n.kind === 'table') {
-      const holder = holderOf(def, n.location, 'items');
-      if (holder) containers[`${n.template}/*`] = locationRef({ resource: holder.resource, pointer: `${holder.pointer}/items` });
-    }
     for (const c of n.children ?? []) visit(c);
     for (const c of n.columns ?? []) visit(c);
   };
@@ -157,7 +151,7 @@ export function buildValidatorData(def: Definition, model: FormModel = buildMode
       target: typeof r.target === 'string' ? r.target : '',
       message: rn.message,
       schemaPath: locationRef(rn.location),
-      reads: ruleReads(base, [r.when, r.assert, ...Object.values(r.params ?? {})], requires),
+      ...ruleReads(base, [r.when, r.assert, ...Object.values(r.params ?? {})], requires),
     };
     if (r.when !== undefined) d.when = r.when;
     if (isObject(r.params)) d.params = r.params;
@@ -172,5 +166,5 @@ export function buildValidatorData(def: Definition, model: FormModel = buildMode
     const vi = loc ? def.text(loc, 'title', 'vi') : undefined;
     reserved[key] = vi ? { vi, en: def.text(loc!, 'title', 'en') ?? vi } : { vi: key, en: key };
   }
-  return { info: def.info, id: def.id, title: model.title, nodes, rules, containers, reserved };
+  return { info: def.info, id: def.id, title: model.title, nodes, rules, reserved };
 }

@@ -7,8 +7,8 @@
  * it runs under a Content-Security-Policy without `'unsafe-eval'`.
  * @module
  */
-import type { FormInfo, Lang, ReportError, Texts } from '@bieumau/core';
-import { escapeToken, evaluateLogic, getAt, parsePointer, templateOf, truthy } from '@bieumau/core';
+import type { FieldNode, FormInfo, Lang, ReportError, Texts } from '@bieumau/core';
+import { compileLogic, escapeToken, evaluateLogic, fieldReference, getAt, parsePointer, templateOf, truthy } from '@bieumau/core';
 import type { NodeData, RuleData, ValidatorData } from './data.js';
 import { inspectInput } from './inspect.js';
 import { interpolate, keywordMessage } from './messages.js';
@@ -19,6 +19,8 @@ export interface SchemaErrorLike {
   schemaPath: string;
   keyword: string;
   params: Record<string, unknown>;
+  /** Set by ajv on errors inside `propertyNames`: the key that failed. */
+  propertyName?: string;
 }
 
 /** A schema validation function: ajv's compiled or standalone `validate`. */
@@ -26,10 +28,12 @@ export type SchemaValidateFunction = ((data: unknown) => boolean) & { errors?: S
 
 /** Where the engine gets schema validation functions from. */
 export interface SchemaValidators {
-  /** Validates a whole report. */
+  /**
+   * Validates a whole report. Incremental validation also goes through it,
+   * with a probe document holding only the path to the field, which costs
+   * microseconds and keeps one generated function per definition.
+   */
   root: SchemaValidateFunction;
-  /** Validates an object node (section, ratio, table row) by its template; see {@link ValidatorData.containers}. */
-  container(template: string): SchemaValidateFunction | undefined;
 }
 
 /** Options of every validation call. */
@@ -119,6 +123,24 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
   for (const n of data.nodes) byTemplate.set(n.t, n);
   const rulesById = new Map<string, RuleData>();
   for (const r of data.rules) if (!rulesById.has(r.id)) rulesById.set(r.id, r);
+  // Rules compile once into closures (no eval); an expression the compiler refuses falls back to the interpreter, which fails only where it is reached.
+  const compile = (expr: unknown): ((d: unknown) => unknown) => {
+    try {
+      return compileLogic(expr);
+    } catch {
+      return (d) => evaluateLogic(expr, d);
+    }
+  };
+  const compiled = new Map<RuleData, { when?: (d: unknown) => unknown; assert: (d: unknown) => unknown; params: [string, (d: unknown) => unknown][]; requires: string[][] }>();
+  for (const r of data.rules) {
+    const c: { when?: (d: unknown) => unknown; assert: (d: unknown) => unknown; params: [string, (d: unknown) => unknown][]; requires: string[][] } = {
+      assert: compile(r.assert),
+      params: Object.entries(r.params ?? {}).map(([k, v]) => [k, compile(v)]),
+      requires: r.requires.map((p) => parsePointer(p)),
+    };
+    if (r.when !== undefined) c.when = compile(r.when);
+    compiled.set(r, c);
+  }
   const naNodes = data.nodes.filter((n) => n.na && !n.t.includes('/*'));
   const evidenceNodes = data.nodes.filter((n) => n.evidence && !n.t.includes('/*'));
   const rootBase = data.id;
@@ -142,7 +164,11 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
       // Re-home onto the field concerned, once, here, so no view has to.
       if (e.keyword === 'required' && typeof params.missingProperty === 'string') path += '/' + escapeToken(params.missingProperty);
       else if (e.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') path += '/' + escapeToken(params.additionalProperty);
-      else if (typeof params.propertyName === 'string') path += '/' + escapeToken(params.propertyName);
+      else if (typeof e.propertyName === 'string') {
+        // An error about a key (propertyNames): located at the entry it names, the key in params.
+        path += '/' + escapeToken(e.propertyName);
+        params.propertyName = e.propertyName;
+      }
       const key = `${path}\u0000${e.keyword}\u0000${JSON.stringify(params)}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -157,6 +183,8 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
   };
 
   // ---- messages
+  // core's fieldReference reads only the label and the code, which is what the data keeps of a node.
+  const refOf = (n: NodeData, lang: Lang): string => fieldReference(n as unknown as FieldNode, lang);
   const nodeAt = (pointer: string): NodeData | undefined => {
     try {
       return byTemplate.get(templateOf(pointer));
@@ -179,7 +207,7 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
       const base = data.reserved[first][lang];
       if (tokens.length === 1) return base;
       const named = byTemplate.get(tokens[1]!);
-      return named ? `${base} (${named.ref[lang]})` : `${base} «${tokens[1]}»`;
+      return named ? `${base} (${refOf(named, lang)})` : `${base} «${tokens[1]}»`;
     }
     // Walk down, remembering the table and row we pass, so a cell reads "…, dòng 3, cột …".
     let template = '';
@@ -207,11 +235,10 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
     if (!deepest) return report;
     const rowWord = lang === 'vi' ? 'dòng' : 'row';
     if (table && deepest !== table) {
-      const col = deepest.code ? deepest.ref[lang] : deepest.label[lang];
-      return `${table.ref[lang]}, ${rowWord} ${row + 1}, ${lang === 'vi' ? 'cột' : 'column'} ${col}`;
+      return `${refOf(table, lang)}, ${rowWord} ${row + 1}, ${lang === 'vi' ? 'cột' : 'column'} ${refOf(deepest, lang)}`;
     }
-    if (table && row >= 0) return `${table.ref[lang]}, ${rowWord} ${row + 1}`;
-    return deepest.ref[lang];
+    if (table && row >= 0) return `${refOf(table, lang)}, ${rowWord} ${row + 1}`;
+    return refOf(deepest, lang);
   };
 
   const message = (p: Pick<Problem, 'instancePath' | 'keyword' | 'params' | 'tpl'>, lang: Lang = 'vi'): string => {
@@ -296,24 +323,26 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
     report: Record<string, unknown>,
     nodePtr: string,
     nodeValue: unknown,
-    invalid: (pointer: string) => boolean,
+    invalid: ((pointer: string) => boolean) | undefined,
     out: Problem[],
   ): void => {
+    const checkInvalid = invalid !== undefined;
     if (!isPlainObject(nodeValue)) return;
+    const c = compiled.get(rule)!;
     const na = mapOf(report, 'notApplicable');
-    for (const req of rule.requires) {
-      const abs = nodePtr + req;
-      if (blank(getAt(nodeValue, req))) return;
-      if (na && own(na, abs)) return;
-      if (invalid(abs)) return;
+    for (let i = 0; i < c.requires.length; i++) {
+      if (blank(getAt(nodeValue, c.requires[i]!))) return;
+      if (na || checkInvalid) {
+        const abs = nodePtr + rule.requires[i]!;
+        if (na && own(na, abs)) return;
+        if (invalid && invalid(abs)) return;
+      }
     }
     let params: Record<string, unknown> = {};
     try {
-      if (rule.when !== undefined && !truthy(evaluateLogic(rule.when, nodeValue))) return;
-      if (truthy(evaluateLogic(rule.assert, nodeValue))) return;
-      if (rule.params) {
-        for (const [name, expr] of Object.entries(rule.params)) params[name] = jsonSafe(evaluateLogic(expr, nodeValue));
-      }
+      if (c.when && !truthy(c.when(nodeValue))) return;
+      if (truthy(c.assert(nodeValue))) return;
+      for (const [name, f] of c.params) params[name] = jsonSafe(f(nodeValue));
     } catch {
       params = { rule: rule.id };
       out.push({ instancePath: nodePtr + rule.target, keyword: 'bmRuleFailed', params, severity: 'warning', schemaPath: rule.schemaPath });
@@ -325,7 +354,7 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
   const runRuleAt = (
     rule: RuleData,
     report: Record<string, unknown>,
-    invalid: (pointer: string) => boolean,
+    invalid: ((pointer: string) => boolean) | undefined,
     out: Problem[],
     onlyRow?: number,
   ): void => {
@@ -376,7 +405,7 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
       if (!isPlainObject(value)) return finish(problems, options);
       // Rules are skipped where a value they need failed the schema (or the pre-pass), not where a value state is off.
       const bad = invalidSet(problems);
-      const invalid = (p: string) => bad.has(p);
+      const invalid = bad.size ? (p: string) => bad.has(p) : undefined;
       naEntryProblems(value, problems);
       for (const n of naNodes) fieldStateProblems(value, n, problems);
       for (const n of evidenceNodes) if (!n.na) fieldStateProblems(value, n, problems);
@@ -388,52 +417,70 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
   };
 
   // ---- incremental
-  /** Schema problems at or under `pointer`, found by validating only the smallest object schema that holds it. */
+  /**
+   * Schema problems at or under `pointer`, found by validating a probe: a
+   * document holding only the path down to the value (other members left
+   * out, array elements on the path moved to index 0). ajv then checks just
+   * that value and the objects around it; problems about the left-out
+   * members (`required` of siblings) are outside `pointer` and dropped.
+   */
   const fieldSchemaProblems = (report: unknown, pointer: string): Problem[] => {
-    const template = templateOf(pointer);
-    const value = getAt(report, pointer);
-    const inspection = inspectInput(value);
-    if (inspection.problems.length) {
-      const problems: Problem[] = inspection.problems.map((p) => ({ ...p, instancePath: pointer + p.instancePath, severity: 'error' as const }));
-      if (inspection.problems.some((p) => p.instancePath === '')) return problems;
-      return problems.concat(
-        fieldSchemaProblems2(report, pointer, template, inspection.value).filter(
-          (e) => !problems.some((c) => within(e.instancePath, c.instancePath)),
-        ),
-      );
-    }
-    return fieldSchemaProblems2(report, pointer, template, value);
-  };
-
-  const fieldSchemaProblems2 = (report: unknown, pointer: string, template: string, value: unknown): Problem[] => {
-    // A table row is validated by the row schema directly: rows are never "required".
-    if (template.endsWith('/*')) {
-      const row = validators.container(template);
-      if (row && value !== undefined) return runSchema(row, value, pointer);
-    }
-    // Otherwise validate the nearest enclosing object with only this member in it, and keep what is about it.
     const tokens = parsePointer(pointer);
-    for (let i = tokens.length - 1; i >= 0; i--) {
-      const parentPtr = tokens.slice(0, i).map((t) => '/' + escapeToken(t)).join('');
-      const fn = validators.container(templateOf(parentPtr));
-      if (!fn) continue;
-      const key = tokens[i]!;
-      const member = getAt(report, `${parentPtr}/${escapeToken(key)}`);
-      const probe: Record<string, unknown> = {};
-      if (member !== undefined) {
-        const clean = i === tokens.length - 1 ? value : member;
-        Object.defineProperty(probe, key, { value: clean, enumerable: true, writable: true, configurable: true });
-      }
-      return runSchema(fn, probe, parentPtr).filter((e) => within(e.instancePath, pointer));
+    // The actual values along the path; stop where the path breaks (a value that is not an object or array).
+    const values: unknown[] = [report];
+    for (let i = 0; i < tokens.length; i++) {
+      const cur = values[i];
+      if (cur === null || typeof cur !== 'object') break;
+      values.push(getAt(cur, [tokens[i]!]));
     }
-    return runSchema(validators.root, report, '').filter((e) => within(e.instancePath, pointer));
+    const leafInspection = values.length === tokens.length + 1 && values[tokens.length] !== undefined ? inspectInput(values[tokens.length]) : undefined;
+    const inputProblems: Problem[] = (leafInspection?.problems ?? []).map((p) => ({ ...p, instancePath: pointer + p.instancePath, severity: 'error' as const }));
+    if (inputProblems.some((p) => p.instancePath === pointer)) return inputProblems;
+    // Build the probe from the deepest value reached upwards.
+    const depth = values.length - 1;
+    let probe: unknown = leafInspection ? leafInspection.value : values[depth];
+    const probeTokens = tokens.slice(0, depth);
+    for (let i = depth - 1; i >= 0; i--) {
+      const parent = values[i];
+      const t = tokens[i]!;
+      if (Array.isArray(parent)) {
+        probe = probe === undefined ? [] : [probe];
+        probeTokens[i] = '0';
+      } else {
+        const o: Record<string, unknown> = {};
+        if (probe !== undefined) Object.defineProperty(o, t, { value: probe, enumerable: true, writable: true, configurable: true });
+        probe = o;
+      }
+    }
+    if (probe === undefined) return inputProblems;
+    const probePointer = probeTokens.map((t) => '/' + escapeToken(t)).join('');
+    const realPrefix = tokens.slice(0, depth).map((t) => '/' + escapeToken(t)).join('');
+    const found = runSchema(validators.root, probe, '');
+    const out = [...inputProblems];
+    for (const e of found) {
+      if (!within(e.instancePath, probePointer)) continue;
+      const real = realPrefix + e.instancePath.slice(probePointer.length);
+      if (!within(real, pointer)) continue;
+      if (inputProblems.some((c) => within(real, c.instancePath))) continue;
+      out.push({ ...e, instancePath: real });
+    }
+    return out;
   };
 
+  /**
+   * Whether a change at `template` can change the rule's outcome: it is (or
+   * holds, or lies in) a value the rule reads; for an iterated table, the
+   * table, a row (added, removed), or a cell of a column the rule reads.
+   */
   const touches = (rule: RuleData, template: string): boolean => {
     const target = templateOf(rule.node + (rule.perRow ? '/*' : '') + rule.target);
     if (target === template) return true;
     for (const r of rule.reads) {
-      if (r === template || within(r, template) || within(template, r)) return true;
+      if (within(r, template) || within(template, r)) return true;
+    }
+    for (const a of rule.arrayReads) {
+      if (within(a.t, template) || template === `${a.t}/*`) return true;
+      for (const i of a.items) if (within(i, template) || within(template, i)) return true;
     }
     return false;
   };
@@ -451,8 +498,8 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
       const problems = [...schemaProblems];
       const ruleIds: string[] = [];
       if (isPlainObject(report)) {
-        const node = byTemplate.get(template);
-        if (node && template === pointer && (node.na || node.evidence)) fieldStateProblems(report, node, problems);
+        for (const n of naNodes) if (within(n.t, pointer)) fieldStateProblems(report, n, problems);
+        for (const n of evidenceNodes) if (!n.na && within(n.t, pointer)) fieldStateProblems(report, n, problems);
         for (const map of ['/notApplicable', '/evidence']) {
           if (!within(pointer, map) && !within(map, pointer)) continue;
           const found: Problem[] = [];

@@ -25,7 +25,7 @@ export { MESSAGES, formatValue, interpolate, keywordMessage } from './messages.j
 export type { MessageField } from './messages.js';
 export { inspectInput, MAX_DEPTH } from './inspect.js';
 export type { InputProblem, Inspection } from './inspect.js';
-export { AJV_OPTIONS, createAjv } from './ajv.js';
+export { AJV_OPTIONS, addDefinition, createAjv, stripAnnotations } from './ajv.js';
 export { validateDefinition } from './definition-check.js';
 export type { DefinitionCheckOptions } from './definition-check.js';
 export { boundsLength, checkPattern } from './regex.js';

@@ -1,8 +1,7 @@
 /**
  * `@bieumau/validator/precompile` (Node only): the build step that turns a
  * definition into a standalone ESM validator module — ajv's generated code
- * for the schemas (the root and every container incremental validation
- * needs), the {@link ValidatorData} as JSON, and a call to the shared engine.
+ * for the root schema (annotations stripped), the {@link ValidatorData} as JSON, and a call to the shared engine.
  * The module contains no `eval`/`new Function` and imports only
  * `@bieumau/validator/runtime`, so it runs under a Content-Security-Policy
  * without `'unsafe-eval'` and gives exactly the runtime validator's results.
@@ -11,14 +10,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { _ } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import type { Definition } from '@bieumau/core';
 import { addDefinition, createAjv } from './ajv.js';
 import { buildValidatorData } from './data.js';
 
 // CommonJS with `exports.default`; under Node's ESM interop the default import may be the module object.
-const standaloneCode = ((standaloneCodeModule as unknown as { default?: typeof standaloneCodeModule }).default ??
-  standaloneCodeModule) as typeof standaloneCodeModule;
+type StandaloneCode = (ajv: Ajv2020, refs: Record<string, string>) => string;
+const standaloneCode = ((standaloneCodeModule as unknown as { default?: StandaloneCode }).default ?? standaloneCodeModule) as unknown as StandaloneCode;
 
 /** Options of {@link precompileValidator}. */
 export interface PrecompileOptions {
@@ -43,15 +43,9 @@ export function precompileValidator(definition: Definition, options: PrecompileO
   const runtime = options.runtimeImport ?? '@bieumau/validator/runtime';
   // Formats are referenced, not inlined: ajv emits `require(…)` which we rewrite to the runtime's ESM copy.
   const ajv = createAjv({ source: true, esm: true, formats: _`require("ajv-formats/dist/formats").fullFormats` });
-  addDefinition(ajv, definition);
+  addDefinition(ajv, definition, { annotations: false });
   const data = buildValidatorData(definition);
   const names: Record<string, string> = { schemaRoot: definition.id };
-  const containers: [string, string][] = [['', 'schemaRoot']];
-  Object.entries(data.containers).forEach(([template, ref], i) => {
-    if (template === '') return;
-    names[`schemaC${i}`] = ref;
-    containers.push([template, `schemaC${i}`]);
-  });
   let code = standaloneCode(ajv, names);
   for (const [from, to] of Object.entries(RUNTIME_REQUIRES)) code = code.split(from).join(to);
   const left = /require\([^)]*\)/.exec(code);
@@ -63,9 +57,8 @@ export function precompileValidator(definition: Definition, options: PrecompileO
     `import * as __rt from ${JSON.stringify(runtime)};\n` +
     code.replace(/^"use strict";/, '') +
     `\nconst __data = ${JSON.stringify(data)};\n` +
-    `const __containers = new Map([${containers.map(([t, n]) => `[${JSON.stringify(t)}, ${n}]`).join(', ')}]);\n` +
     `/** The validator of ${data.info.form}@${data.info.version}/${data.info.variant}. */\n` +
-    `const validator = __rt.createEngine(__data, { root: schemaRoot, container: (t) => __containers.get(t) });\n` +
+    `const validator = __rt.createEngine(__data, { root: schemaRoot });\n` +
     `export default validator;\n`
   );
 }

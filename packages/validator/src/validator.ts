@@ -27,22 +27,11 @@ export function createValidator(definition: Definition): Validator {
   const hit = cache.get(definition);
   if (hit) return hit;
   const ajv = createAjv();
-  addDefinition(ajv, definition);
+  addDefinition(ajv, definition, { annotations: false });
   const data: ValidatorData = buildValidatorData(definition);
   const root = ajv.getSchema(definition.id) as SchemaValidateFunction | undefined;
   if (!root) throw new Error(`The root schema ${definition.id} did not compile`);
-  const compiled = new Map<string, SchemaValidateFunction | undefined>();
-  const validator = createEngine(data, {
-    root,
-    // Containers compile on first use: a form that never validates a single field never pays for them.
-    container(template) {
-      if (compiled.has(template)) return compiled.get(template);
-      const ref = data.containers[template];
-      const fn = ref === undefined ? undefined : template === '' ? root : (ajv.getSchema(ref) as SchemaValidateFunction | undefined);
-      compiled.set(template, fn);
-      return fn;
-    },
-  });
+  const validator = createEngine(data, { root });
   cache.set(definition, validator);
   return validator;
 }

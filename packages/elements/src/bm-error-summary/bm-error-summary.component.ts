@@ -16,8 +16,9 @@ const MAX_LINKS = 50;
  * field (links cannot reach into shadow roots by `href` alone).
  *
  * @summary Error summary with links to the fields in error.
+ * @tag bm-error-summary
  *
- * @fires bm-error-select - {@link BmErrorSelectEvent} when a link is followed; `error` is the problem.
+ * @fires {BmErrorSelectEvent} bm-error-select - when a link is followed; `error` is the problem.
  *
  * @csspart summary - The box.
  * @csspart title - The heading.

@@ -23,9 +23,10 @@ const RADIO_LIMIT = 5;
  * so `for`/`aria-describedby` work (they cannot cross shadow roots).
  *
  * @summary One field of a bieumau report, with not-applicable and evidence.
+ * @tag bm-field
  *
- * @fires input - {@link BmInputEvent} on every keystroke or choice; `edits` say what changed.
- * @fires change - {@link BmChangeEvent} when an edit is committed (blur, choice).
+ * @fires {BmInputEvent} input - on every keystroke or choice; `edits` say what changed.
+ * @fires {BmChangeEvent} change - when an edit is committed (blur, choice).
  *
  * @csspart field - The wrapper of the whole field.
  * @csspart label - The label (or legend) with the code.
@@ -168,7 +169,19 @@ export class BmField extends LitElement {
     }
     this.emit(edits, false);
     this.emit(edits, true);
-    if (checked) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#na-reason')?.focus());
+    // The reason box appears when the form passes the mark back; focus it then.
+    this.focusReason = checked;
+  }
+
+  private focusReason = false;
+
+  protected override updated(): void {
+    if (!this.focusReason) return;
+    const reason = this.renderRoot.querySelector<HTMLElement>('#na-reason');
+    if (reason) {
+      this.focusReason = false;
+      reason.focus();
+    }
   }
 
   private onReason(e: Event, committed: boolean): void {
@@ -241,10 +254,17 @@ export class BmField extends LitElement {
                 : html`<label part="label" id="label" for="control">${labelContent}</label>`}
             </div>
             ${hint ? html`<p id="hint" class="hint" part="hint">${hint}</p>` : nothing} ${this.messages('msg', valueProblems)}
-            <div class="control-row">${this.renderControl(f, ctx)}${f.unit && isNumeric(f) ? html`<span class="unit" aria-hidden="true">${f.unit[l]}</span>` : nothing}</div>`}
+            <div class="control-row value-row">${this.renderControl(f, ctx)}${f.unit && isNumeric(f) ? html`<span class="unit" aria-hidden="true">${f.unit[l]}</span>` : nothing}</div>`}
       ${f.notApplicable ? this.renderNa(f, na) : nothing} ${f.evidence ? this.renderEvidence(f) : nothing}
-      <div class="print-only pv">${na ? `${t(l, 'notApplicable')}: ${this.notApplicableReason}` : displayValue(f, this.value, l) || '…………'}</div>
+      <div class="print-only pv">${na ? `${t(l, 'notApplicable')}: ${this.notApplicableReason}` : this.printValue(f, l)}</div>
     </div>`;
+  }
+
+  private printValue(f: FieldNode, l: Lang): string {
+    const v = this.value;
+    if (v === undefined || v === null || v === '') return '…………';
+    const shown = typeof v === 'number' && f.readOnly ? formatNumber(v, l, { maxDecimals: 2 }) : displayValue(f, v, l);
+    return f.unit && (isNumeric(f) || f.readOnly) ? `${shown} ${f.unit[l]}` : shown;
   }
 
   private renderControl(f: FieldNode, c: ControlContext): TemplateResult {

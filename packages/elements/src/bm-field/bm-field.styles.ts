@@ -141,7 +141,7 @@ export const fieldStyles = [
     .evidence input {
       width: min(30rem, 100%);
     }
-    .is-na .control-row,
+    .is-na .value-row,
     .is-na .options,
     .is-na .ratio {
       opacity: 0.55;
@@ -167,8 +167,13 @@ export const fieldStyles = [
       }
       .hint,
       .messages,
-      .badge {
-        display: none;
+      .badge,
+      .unit,
+      .req,
+      .control-row,
+      .options,
+      .ratio {
+        display: none !important;
       }
       legend,
       label#label {

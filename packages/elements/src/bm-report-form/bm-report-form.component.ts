@@ -9,7 +9,6 @@ import '../bm-table/bm-table.js';
 import '../bm-error-summary/bm-error-summary.js';
 import type { BmField } from '../bm-field/bm-field.component.js';
 import type { BmTable } from '../bm-table/bm-table.component.js';
-import type { BmErrorSummary } from '../bm-error-summary/bm-error-summary.component.js';
 import { draftKey, openDraftStore } from '../shared/drafts.js';
 import type { DraftRecord, DraftStore } from '../shared/drafts.js';
 import { BmChangeEvent, BmErrorSelectEvent, BmInputEvent, BmSubmitEvent, BmValidateEvent } from '../shared/events.js';
@@ -49,11 +48,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * and reports validity with flags mapped from the error keywords.
  *
  * @summary The whole report form for a bieumau definition.
+ * @tag bm-report-form
  *
- * @fires input - {@link BmInputEvent} on every edit; `edits` lists pointers and values.
- * @fires change - {@link BmChangeEvent} when an edit is committed.
- * @fires bm-validate - {@link BmValidateEvent} after a full validation; `result` has errors and warnings.
- * @fires bm-submit - {@link BmSubmitEvent} when a valid report is sent; `report` is the JSON. Cancelable (keeps the draft).
+ * @fires {BmInputEvent} input - on every edit; `edits` lists pointers and values.
+ * @fires {BmChangeEvent} change - when an edit is committed.
+ * @fires {BmValidateEvent} bm-validate - after a full validation; `result` has errors and warnings.
+ * @fires {BmSubmitEvent} bm-submit - when a valid report is sent; `report` is the JSON. Cancelable (keeps the draft).
+ * @fires {Event} bm-draft-saved - after a draft was saved (with `autosave`).
  *
  * @slot header - Content above the form title (a portal's banner, instructions).
  * @slot actions - Extra buttons next to "Send report".
@@ -94,6 +95,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
  */
 export class BmReportForm extends LitElement {
   static formAssociated = true;
+
+  /**
+   * Finds a validator for a definition when the `validator` property is not
+   * set — e.g. a map of precompiled modules loaded on demand (the prebuilt
+   * browser bundle sets one for every published definition).
+   */
+  static validatorLoader: ((info: FormModel['info']) => Promise<ReportValidator | undefined> | ReportValidator | undefined) | undefined;
   static override styles = formStyles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -318,6 +326,12 @@ export class BmReportForm extends LitElement {
       this.visibleDirty = true;
       this.settle(true);
       if (this.autosave) void this.lookForDraft();
+      const loader = (this.constructor as typeof BmReportForm).validatorLoader;
+      if (!this.validator && loader) {
+        void Promise.resolve(loader(model.info)).then((v) => {
+          if (v && !this.validator && token === this.loadToken) this.validator = v;
+        }, () => undefined);
+      }
     } catch (e) {
       if (token === this.loadToken) this.loadError = (e as Error).message;
     }
@@ -333,7 +347,7 @@ export class BmReportForm extends LitElement {
     }
     if (e instanceof BmChangeEvent) {
       // The input event already applied the same edits; a commit only settles.
-      this.settle(false);
+      this.settle(false, !this.validator?.validateField);
       return;
     }
     this.applyEdits(e.edits);
@@ -422,7 +436,7 @@ export class BmReportForm extends LitElement {
 
   private scheduleSettle(): void {
     clearTimeout(this.settleTimer);
-    this.settleTimer = setTimeout(() => this.settle(false), SETTLE_MS);
+    this.settleTimer = setTimeout(() => this.settle(false, !this.validator?.validateField), SETTLE_MS);
   }
 
   /**
@@ -430,14 +444,20 @@ export class BmReportForm extends LitElement {
    * on commit, and before submit, so the owning `<form>` always sees a current
    * report and validity.
    */
-  private settle(soon: boolean): void {
+  private settle(soon: boolean, full = true): void {
     clearTimeout(this.settleTimer);
     if (soon) {
-      // Coalesce bursts (property set in a loop, load + value) into one pass.
-      this.settleTimer = setTimeout(() => this.settle(false), 0);
+      // Coalesce bursts (property set in a loop, load + value) into one pass,
+      // after the first paint: a full check of 2,000 rows must not delay it.
+      this.settleTimer = setTimeout(() => idle(() => this.settle(false, full)), 0);
       return;
     }
     this.settleTimer = undefined;
+    if (!full) {
+      // After edits the problems are kept current incrementally; only the form value and validity follow.
+      this.updateFormState();
+      return;
+    }
     const result = this.runValidation();
     if (result instanceof Promise) void result.then(() => this.updateFormState());
     else this.updateFormState();
@@ -674,6 +694,14 @@ export class BmReportForm extends LitElement {
       await table.focusCell(Number(rest[1]), rest[2]);
       return true;
     }
+    // A section (e.g. a required section left empty): its first field.
+    const inside = this.renderRoot.querySelector<BmField | BmTable>(`[data-pointer^="${CSS.escape(pointer + '/')}"]`);
+    if (!this.renderRoot.querySelector(`[data-pointer="${CSS.escape(pointer)}"]`) && inside) {
+      inside.scrollIntoView?.({ block: 'center' });
+      if ('focusPart' in inside) inside.focusPart('value');
+      else await (inside as BmTable).focusCell(0);
+      return true;
+    }
     let p = pointer;
     while (p) {
       const el = this.renderRoot.querySelector<BmField | BmTable>(`[data-pointer="${CSS.escape(p)}"]`);
@@ -715,11 +743,11 @@ export class BmReportForm extends LitElement {
     return this.internals.willValidate;
   }
   checkValidity(): boolean {
-    this.settle(false);
+    this.settle(false, false);
     return this.internals.checkValidity();
   }
   reportValidity(): boolean {
-    this.settle(false);
+    this.settle(false, false);
     return this.internals.reportValidity();
   }
 
@@ -896,7 +924,7 @@ export class BmReportForm extends LitElement {
               }}
               ><span class="nav-label">${s.code ? html`<span class="code">${s.code}</span> ` : nothing}${s.label[l]}</span>
               <span class="nav-progress">
-                <span class="bar" aria-hidden="true"><span style=${`width:${pct}%`}></span></span>
+                <progress class="bar" aria-hidden="true" max="100" .value=${pct}></progress>
                 <span class="count">${t(l, 'progress', p)}</span>
                 ${p.errors ? html`<span class="nav-errors">${l === 'vi' ? `${p.errors} lỗi` : `${p.errors} error${p.errors > 1 ? 's' : ''}`}</span>` : nothing}
               </span></a
@@ -935,14 +963,7 @@ export class BmReportForm extends LitElement {
     }
     const na = isObject(this.report.notApplicable) ? this.report.notApplicable : undefined;
     const ev = isObject(this.report.evidence) ? this.report.evidence : undefined;
-    let value = getAt(this.report, n.pointer);
-    if (n.compute !== undefined) {
-      try {
-        value = evaluateLogic(n.compute, parent ?? {});
-      } catch {
-        value = undefined;
-      }
-    }
+    const value = n.compute !== undefined ? this.computed(n, parent) : getAt(this.report, n.pointer);
     return html`<bm-field
       data-pointer=${n.pointer}
       exportparts="field, label, code, control, hint, message, not-applicable, evidence"
@@ -955,6 +976,43 @@ export class BmReportForm extends LitElement {
       lang=${l}
       ?disabled=${disabled}
     ></bm-field>`;
+  }
+
+  private computeCache = new Map<string, { parent: unknown; value: unknown }>();
+  private computeScheduled = false;
+
+  /**
+   * A computed (read-only) value. Computing over a 2,000-row table takes
+   * tens of milliseconds, so values are cached by the identity of the object
+   * they read (the report is copy-on-write) and recomputed when the browser is
+   * idle: typing never waits for a total.
+   */
+  private computed(n: FieldNode, parent: unknown): unknown {
+    const hit = this.computeCache.get(n.pointer);
+    if (hit && hit.parent === parent) return hit.value;
+    if (!this.computeScheduled) {
+      this.computeScheduled = true;
+      idle(() => {
+        this.computeScheduled = false;
+        const m = this.model;
+        if (!m) return;
+        for (const node of m.byTemplate.values()) {
+          if (node.compute === undefined || node.template.includes('*')) continue;
+          const p = getAt(this.report, parentPointer(node.pointer)) ?? {};
+          const cur = this.computeCache.get(node.pointer);
+          if (cur && cur.parent === p) continue;
+          let value: unknown;
+          try {
+            value = evaluateLogic(node.compute, p);
+          } catch {
+            value = undefined;
+          }
+          this.computeCache.set(node.pointer, { parent: p, value });
+        }
+        this.requestUpdate();
+      });
+    }
+    return hit?.value;
   }
 
   private renderHeader(m: FormModel): TemplateResult {
@@ -1065,13 +1123,12 @@ export class BmReportForm extends LitElement {
       <p class="status-visible screen-only" aria-hidden="true">${this.status}</p>
     </div>`;
   }
+}
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('summary') && this.summary && !this.summary.ok) {
-      // Screen readers hear the summary (role=alert); focus stays where submit puts it.
-      this.renderRoot.querySelector<BmErrorSummary>('bm-error-summary');
-    }
-  }
+/** Runs `fn` when the browser is idle (after paint), or soon where there is no idle callback. */
+function idle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 500 });
+  else setTimeout(fn, 0);
 }
 
 function heading(level: number, id: string, content: TemplateResult): TemplateResult {

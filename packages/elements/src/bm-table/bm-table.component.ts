@@ -26,9 +26,10 @@ type Row = Record<string, unknown>;
  * `aria-labelledby` inside this shadow root.
  *
  * @summary An editable report table with paging and paste from Excel.
+ * @tag bm-table
  *
- * @fires input - {@link BmInputEvent} while a cell is edited.
- * @fires change - {@link BmChangeEvent} when a cell is committed, rows are added, removed or moved, or data is pasted. A whole-table edit has the table's pointer and the new rows as value.
+ * @fires {BmInputEvent} input - while a cell is edited.
+ * @fires {BmChangeEvent} change - when a cell is committed, rows are added, removed or moved, or data is pasted. A whole-table edit has the table's pointer and the new rows as value.
  *
  * @csspart table - The `<table>`.
  * @csspart caption - The caption with the table's code and label.
@@ -450,7 +451,7 @@ export class BmTable extends LitElement {
               part="header"
             >
               ${h.column?.code ? html`<span class="code">${h.column.code}</span> ` : nothing}${h.label[l]}${h.column?.unit ? html` <span class="unit">(${h.column.unit[l]})</span>` : nothing}${h.column?.required
-                ? html`<abbr class="req" title=${t(l, 'required')}>*</abbr>`
+                ? html`<abbr class="req" title=${t(l, 'required')} aria-hidden="true">*</abbr>`
                 : nothing}
             </th>`,
           )}

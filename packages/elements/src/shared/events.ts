@@ -107,5 +107,6 @@ declare global {
     'bm-validate': BmValidateEvent;
     'bm-submit': BmSubmitEvent;
     'bm-error-select': BmErrorSelectEvent;
+    'bm-draft-saved': Event;
   }
 }

@@ -17,5 +17,5 @@ export interface ExcelCodec {
 
 /** Loads `@bieumau/excel` (its browser entry) on demand. */
 export function loadExcel(): Promise<ExcelCodec> {
-  return import('@bieumau/excel') as Promise<ExcelCodec>;
+  return import('@bieumau/excel/browser') as Promise<ExcelCodec>;
 }

@@ -27,16 +27,25 @@ export interface ValidateOptions {
 export interface ReportValidator {
   validate(report: unknown, options: ValidateOptions): ValidationResult | Promise<ValidationResult>;
   validateField?(report: unknown, pointer: string, options: ValidateOptions): FieldValidation | Promise<FieldValidation>;
+  /** What the validator knows about its rules; lets a row rule re-run for one row replace only that row's problems. */
+  readonly data?: { rules?: readonly ValidatorRuleInfo[] };
 }
 
-/** The outcome of an incremental check: the pointers re-checked and what was found there. */
-export interface FieldValidation {
-  /**
-   * Pointers whose problems are replaced by {@link FieldValidation.problems}:
-   * a problem previously reported at or below one of them is dropped.
-   */
-  scope: string[];
-  problems: ReportError[];
+/**
+ * The outcome of an incremental check (`@bieumau/validator`'s
+ * `FieldValidationResult`): problems at or under `scope.pointer`, and of the
+ * rules in `scope.rules`, replace the previous ones.
+ */
+export interface FieldValidation extends ValidationResult {
+  scope: { pointer: string; rules: string[] };
+}
+
+/** A rule as the validator describes it. */
+export interface ValidatorRuleInfo {
+  id: string;
+  /** Pointer of the node the rule is evaluated at (the table, for row rules). */
+  node: string;
+  perRow: boolean;
 }
 
 /** The keyword of problems found while reading typed text (before validation). */

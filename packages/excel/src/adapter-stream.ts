@@ -1,0 +1,87 @@
+/**
+ * The streaming half of the exceljs adapter (Node only, not in the browser
+ * entry): exceljs's `WorkbookReader` parses sheets row by row, and only a
+ * compact copy of each non-empty cell is kept, so a 20,000-row table reads
+ * in a fraction of the memory of a full load. Merges are not reported by the
+ * streaming parser (a merged-away cell simply reads blank) and hyperlink
+ * targets are not joined to cells; the full load keeps both, and is used
+ * for ordinary sizes.
+ * @module
+ */
+import { PassThrough, Readable } from 'node:stream';
+import type { BookView, CellLike, SheetView, SinkFactory, XWorkbook } from './adapter.js';
+
+async function exceljs(): Promise<typeof import('exceljs')> {
+  const mod = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') } & typeof import('exceljs');
+  return mod.default ?? mod;
+}
+
+/**
+ * A workbook written with exceljs's streaming writer: committed rows and
+ * sheets leave memory at once, so a 20,000-row table is written with
+ * bounded memory. The zip is stored uncompressed; it is re-packed
+ * deterministically afterwards.
+ */
+export const streamingSink: SinkFactory = async (date) => {
+  const E = await exceljs();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (b: Buffer) => chunks.push(b));
+  const wb = new E.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true, zip: { store: true } } as never);
+  const w = wb as unknown as { created: Date; modified: Date };
+  w.created = date;
+  w.modified = date;
+  return {
+    wb: wb as unknown as XWorkbook,
+    streaming: true,
+    async finish() {
+      await wb.commit();
+      const buf = Buffer.concat(chunks);
+      return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    },
+  };
+};
+
+interface StreamRow {
+  number: number;
+  eachCell(opts: { includeEmpty: boolean }, fn: (cell: { value: unknown; numFmt?: unknown; text?: unknown; hyperlink?: unknown }, col: number) => void): void;
+}
+
+/** Parses `.xlsx` bytes (prepared by `asciiXmlParts`) with exceljs's streaming reader into a {@link BookView}. */
+export async function streamBook(bytes: Uint8Array): Promise<BookView> {
+  const E = await exceljs();
+  const reader = new E.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const sheets: SheetView[] = [];
+  let date1904 = false;
+  for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<StreamRow> & { name: string }>) {
+    const rows = new Map<number, Map<number, CellLike>>();
+    let rowCount = 0;
+    for await (const row of ws) {
+      const cells = new Map<number, CellLike>();
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        const value = cell.value === undefined && cell.text !== undefined ? { text: cell.text, hyperlink: cell.hyperlink } : cell.value;
+        if (value === null || value === undefined) return;
+        cells.set(col, { value, numFmt: typeof cell.numFmt === 'string' ? cell.numFmt : undefined });
+      });
+      if (cells.size) {
+        rows.set(row.number, cells);
+        rowCount = Math.max(rowCount, row.number);
+      }
+    }
+    sheets.push({
+      name: ws.name,
+      rowCount,
+      cell: (r, c) => rows.get(r)?.get(c),
+      rowCells: (r) => [...(rows.get(r) ?? new Map<number, CellLike>()).entries()],
+    });
+  }
+  const props = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties;
+  date1904 = Boolean(props?.model?.date1904);
+  return { sheets, date1904 };
+}
