@@ -304,17 +304,20 @@ sample report grown to **${ROWS.toLocaleString('en')} rows** in table 3.4.đ; ta
 
 | measure | DOM ready | painted (next frame) | goal |
 |---|---|---|---|
-| first render, 2,000 rows | ${ms(rDom)} | ${ms(rPaint)} | < 150 ms ${goal(rPaint, 150)} |
-| keystroke → message, field 3.6.1 (rule on the section) | ${ms(kField)} | ${ms(kFieldPaint)} | < 16 ms ${goal(kField, 16)} |
-| keystroke → message, cell of the 2,000-row table (row rule) | ${ms(kCell)} | ${ms(kCellPaint)} | < 16 ms ${goal(kCell, 16)} |
+| first render, 2,000 rows | ${ms(rDom)} | ${ms(rPaint)} | < 150 ms painted ${goal(rPaint, 150)} |
+| keystroke → message, field 3.6.1 (rule on the section) | ${ms(kField)} | ${ms(kFieldPaint)} | < 16 ms DOM ready ${goal(kField, 16)} |
+| keystroke → message, cell of the 2,000-row table (row rule) | ${ms(kCell)} | ${ms(kCellPaint)} | < 16 ms DOM ready ${goal(kCell, 16)} |
 
 "DOM ready" stops when the form and every child element finished updating; "painted" waits for the next animation
-frame, so it includes style, layout and paint (and up to one frame of waiting).
+frame, so it includes style, layout and paint and up to one frame (16.7 ms) of waiting for the frame to start. The
+keystroke goal is a frame budget, so it is checked on the work done (DOM ready), not on the wait.
 
 **Bundle** (esbuild, minified, gzip -9): the form with one precompiled validator, initial load
 **${kb(size.initial)}** (${kb(size.initialRaw)} minified) — goal < 60 KB ${goal(size.initial / 1024, 60)}; of which the elements
 alone (Lit, core, the four elements, no validator) are **${kb(elementsOnly.initial)}** (${kb(elementsOnly.initialRaw)} minified) and the
-precompiled province validator the rest. Loaded on demand:
+precompiled province validator the rest. A page that loads the validator on demand with the definition
+(\`BmReportForm.validatorLoader\`, as the prebuilt browser bundle does) starts with the elements alone:
+${kb(elementsOnly.initial)} ${goal(elementsOnly.initial / 1024, 60)}. Loaded on demand:
 
 | lazy chunk | gzip |
 |---|---|
@@ -339,7 +342,8 @@ ${Object.entries(peers)
   .join('\n')}
 
 Peers get the definition as one plain JSON Schema (\`$ref\`s inlined, \`bm*\` annotations and the
-\`notApplicable\`/\`evidence\` maps removed); SurveyJS, which does not read JSON Schema, gets the same fields as
+\`notApplicable\`/\`evidence\` maps removed); JSON Forms also gets a UI schema with one group per section (its
+generated default renders nothing for nested objects with the vanilla renderers); SurveyJS, which does not read JSON Schema, gets the same fields as
 panels, questions and a dynamic matrix. They have no not-applicable toggles, evidence links or header groups, so
 they render somewhat less per field than we do.
 `;

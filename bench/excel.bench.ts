@@ -103,7 +103,7 @@ async function runCase(c: Case): Promise<void> {
     if (c.tool === 'exceljs')
       fn = async () => {
         const wb = new ExcelJS.Workbook();
-        await wb.xlsx.load(bytes);
+        await wb.xlsx.load(bytes as unknown as ArrayBuffer);
         let n = 0;
         for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => void (cell.value !== undefined && n++)));
         return n;

@@ -72,6 +72,10 @@ describe('validate', () => {
     const r = bieumau(['validate', valid]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/✓ .*province\.json {2}annual-ict@2019\/province — hợp lệ/);
+    // Against another definition on request: the 2019 report is not a 2022 one.
+    const other = bieumau(['validate', valid, '--definition', 'annual-ict@2022/province', '--format', 'json']);
+    expect(other.code).toBe(1);
+    expect(other.json().files[0].errors.map((e: { instancePath: string }) => e.instancePath)).toContain('/definition/version');
   });
 
   it('reports an invalid report with located errors (exit 1), in vi and en', () => {

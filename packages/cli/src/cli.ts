@@ -307,6 +307,9 @@ async function cmdValidate(ctx: Ctx): Promise<number> {
   const files = found.map(shown);
   for (const f of ignored) ctx.io.stderr(fill(ctx.t.ignored, { file: shown(f) }) + '\n');
   const ws = ctx.ws();
+  // --definition: check every file against one definition, whatever (or whether) it names one.
+  const forced = ctx.values.definition ? await definitionFor(ctx, ctx.values.definition) : undefined;
+  if (ctx.values.definition && !forced) return 2;
   const { validate } = await import('@bieumau/validator');
   const results: { file: string; status: 'valid' | 'invalid' | 'unreadable'; definition?: string; errors: ReportError[]; warnings: ReportError[] }[] = [];
   for (const file of files) {
@@ -318,7 +321,8 @@ async function cmdValidate(ctx: Ctx): Promise<number> {
     }
     const readErrors = read.diagnostics.filter((d) => d.severity === 'error');
     const readWarnings = read.diagnostics.filter((d) => d.severity === 'warning');
-    const v = await validate(read.report, { ...(read.definition ? { definition: read.definition } : { registry: ws.registry }), lang: ctx.lang });
+    const definition = forced ?? read.definition;
+    const v = await validate(read.report, { ...(definition ? { definition } : { registry: ws.registry }), lang: ctx.lang });
     // Errors found reading a cell locate validation errors at the same pointer.
     const cells = new Map<string, { sheet?: string; cell?: string }>();
     for (const d of read.diagnostics) if (d.sheet && d.cell && !cells.has(d.instancePath)) cells.set(d.instancePath, { sheet: d.sheet, cell: d.cell });
@@ -607,7 +611,8 @@ async function cmdAggregate(ctx: Ctx): Promise<number> {
       : undefined,
   });
   if (!r.ok) {
-    ctx.io.stderr((r.error ?? '') + '\n');
+    const [file, ...reason] = (r.error ?? '').split(': ');
+    ctx.io.stderr(fill(ctx.t.writeFailed, { file, reason: reason.join(': ') }) + '\n');
     return 2;
   }
   if (ctx.values.format === 'json') ctx.io.stdout(json(r.summary));

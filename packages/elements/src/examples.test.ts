@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, closeChromium, repo, serveDir, watchErrors } from '../test/harness.js';
+import { axeViolations, chromium, closeChromium, repo, serveDir, watchErrors } from '../test/harness.js';
+import { startDemo } from '../../../scripts/lib/demo-server.js';
 
 let site: { url: string; close(): Promise<void> };
 const apps: Record<string, { url: string; close(): Promise<void> }> = {};
@@ -65,5 +66,28 @@ describe('examples', () => {
     await expect(page.getByLabel('1.1 Name of the reporting agency').inputValue()).resolves.toBe('UBND tỉnh Cao Bằng');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('demo/form.html: the province officer loads the sample, sees the errors, switches language; axe finds nothing', async () => {
+    const { server, url } = await startDemo(0);
+    try {
+      const { context } = await chromium();
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${url}/form.html`);
+      await page.getByLabel('1.1 Tên cơ quan báo cáo').waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Nạp dữ liệu mẫu' }).click();
+      await expect(page.getByLabel('1.1 Tên cơ quan báo cáo').inputValue()).resolves.not.toBe('');
+      await page.getByRole('button', { name: 'Nạp dữ liệu có lỗi' }).click();
+      await expect(page.locator('bm-error-summary').getByRole('heading').textContent()).resolves.toMatch(/lỗi cần sửa/);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect(page.locator('bm-error-summary').getByRole('heading').textContent()).resolves.toMatch(/to fix/);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await server.close();
+    }
   });
 });

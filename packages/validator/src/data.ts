@@ -86,11 +86,13 @@ export function holderOf(def: Definition, location: SchemaLocation, keyword: str
 function ruleReads(base: string, logic: Logic[], requires: string[]): Pick<RuleData, 'reads' | 'arrayReads'> {
   const reads = new Set<string>();
   const arrays = new Map<string, Set<string>>();
-  for (const r of requires) reads.add(templateOf(base + dottedToPointer(r)));
+  const arrayPaths = new Set<string>();
+  for (const l of logic) if (l !== undefined) for (const a of logicVars(l).arrays) arrayPaths.add(a.path);
+  // A required table is a presence check: editing one of its cells cannot change it (rows added or removed can, see arrayReads).
+  for (const r of requires) if (!arrayPaths.has(r)) reads.add(templateOf(base + dottedToPointer(r)));
   for (const l of logic) {
     if (l === undefined) continue;
     const v = logicVars(l);
-    const arrayPaths = new Set(v.arrays.map((a) => a.path));
     // A path iterated by an array operator is an array read; read otherwise (e.g. compared), it is a plain read too.
     for (const p of v.paths) if (!arrayPaths.has(p)) reads.add(templateOf(base + dottedToPointer(p)));
     for (const a of v.arrays) {
@@ -115,7 +117,6 @@ export function defaultRequires(when: Logic | undefined, assert: Logic): string[
 }
 
 function nodeData(n: FieldNode): NodeData {
-  // English is stored only where it differs, to keep precompiled modules small.
   const d: NodeData = { t: n.template, kind: n.kind, label: n.label };
   if (n.code !== undefined) d.code = n.code;
   if (n.options) d.options = n.options.map((o) => ({ value: o.value, label: o.label }));

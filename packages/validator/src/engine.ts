@@ -89,6 +89,9 @@ interface Problem extends ReportError {
 
 const DEFAULT_MAX_ERRORS = 1000;
 
+/** Keywords about how many items or entries a value has, not about the value itself. */
+const COUNT_KEYWORDS = new Set(['maxItems', 'minItems', 'maxProperties', 'minProperties', 'uniqueItems', 'maxContains', 'minContains']);
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -371,18 +374,14 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
     for (let i = 0; i < nodeValue.length; i++) runRule(rule, report, `${rule.node}/${i}`, nodeValue[i], invalid, out);
   };
 
-  /** Every ancestor-or-self pointer of the given problems: `invalid(p)` ⇔ a problem is at or under p. */
+  /**
+   * Pointers whose value failed the schema, for skipping rules: problems
+   * located exactly there, except those about the number of items or entries
+   * (a table with too many rows can still be counted).
+   */
   const invalidSet = (problems: readonly Problem[]): Set<string> => {
     const s = new Set<string>();
-    for (const p of problems) {
-      let path = p.instancePath;
-      for (;;) {
-        if (s.has(path)) break;
-        s.add(path);
-        if (path === '') break;
-        path = path.slice(0, path.lastIndexOf('/'));
-      }
-    }
+    for (const p of problems) if (!COUNT_KEYWORDS.has(p.keyword)) s.add(p.instancePath);
     return s;
   };
 
@@ -424,7 +423,7 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
    * that value and the objects around it; problems about the left-out
    * members (`required` of siblings) are outside `pointer` and dropped.
    */
-  const fieldSchemaProblems = (report: unknown, pointer: string): Problem[] => {
+  const fieldSchemaProblems = (report: unknown, pointer: string, shallow = false): Problem[] => {
     const tokens = parsePointer(pointer);
     // The actual values along the path; stop where the path breaks (a value that is not an object or array).
     const values: unknown[] = [report];
@@ -432,6 +431,11 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
       const cur = values[i];
       if (cur === null || typeof cur !== 'object') break;
       values.push(getAt(cur, [tokens[i]!]));
+    }
+    if (shallow && values.length === tokens.length + 1) {
+      const leaf = values[tokens.length];
+      if (Array.isArray(leaf)) values[tokens.length] = [];
+      else if (isPlainObject(leaf)) values[tokens.length] = {};
     }
     const leafInspection = values.length === tokens.length + 1 && values[tokens.length] !== undefined ? inspectInput(values[tokens.length]) : undefined;
     const inputProblems: Problem[] = (leafInspection?.problems ?? []).map((p) => ({ ...p, instancePath: pointer + p.instancePath, severity: 'error' as const }));
@@ -472,9 +476,16 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
    * holds, or lies in) a value the rule reads; for an iterated table, the
    * table, a row (added, removed), or a cell of a column the rule reads.
    */
+  const targets = new Map<RuleData, string>();
+  for (const r of data.rules) {
+    try {
+      targets.set(r, templateOf(r.node + (r.perRow ? '/*' : '') + r.target));
+    } catch {
+      targets.set(r, r.node);
+    }
+  }
   const touches = (rule: RuleData, template: string): boolean => {
-    const target = templateOf(rule.node + (rule.perRow ? '/*' : '') + rule.target);
-    if (target === template) return true;
+    if (targets.get(rule) === template) return true;
     for (const r of rule.reads) {
       if (within(r, template) || within(template, r)) return true;
     }
@@ -510,7 +521,8 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
         const invalid = (p: string) => {
           let s = cache.get(p);
           if (!s) {
-            s = invalidSet(within(p, pointer) ? schemaProblems.filter((e) => within(e.instancePath, p)) : fieldSchemaProblems(report, p));
+            // Inside the field just validated its problems are known; elsewhere only the value itself is checked (a table as an empty table).
+            s = invalidSet(within(p, pointer) ? schemaProblems.filter((e) => e.instancePath === p) : fieldSchemaProblems(report, p, true));
             cache.set(p, s);
           }
           return s.has(p);

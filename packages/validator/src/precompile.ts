@@ -75,6 +75,9 @@ export function writePrecompiled(definitions: readonly Definition[], outDir: str
   return definitions.map((d) => {
     const file = join(outDir, precompiledFileName(d));
     writeFileSync(file, precompileValidator(d, options));
+    // Types for TypeScript consumers: the default export is a Validator.
+    const runtime = options.runtimeImport ?? '@bieumau/validator/runtime';
+    writeFileSync(file.replace(/\.js$/, '.d.ts'), `import type { Validator } from ${JSON.stringify(runtime)};\ndeclare const validator: Validator;\nexport default validator;\n`);
     return file;
   });
 }

@@ -233,6 +233,12 @@ export const formStyles = [
         break-inside: auto;
         content-visibility: visible;
       }
+      h3 .code,
+      h4 .code,
+      h5 .code,
+      h6 .code {
+        color: #000;
+      }
       h3 {
         font-size: 12pt;
         border: none;

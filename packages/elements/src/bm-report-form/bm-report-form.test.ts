@@ -169,11 +169,16 @@ describe('<bm-report-form>', () => {
     await page.locator('#native-submit').click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { bm: { events: { type: string }[] } }).bm.events.filter((e) => e.type === 'bm-submit').length)).toBe(1);
 
-    // Reset returns to the default (empty) report.
+    // Reset returns to the default (empty) report…
     await page.locator('#native-reset').click();
     const after = (await value(page)) as Record<string, unknown>;
     expect(after).toEqual({ definition: { form: 'demo-form', version: '2025', variant: 'unit' } });
     await expect(page.getByLabel('1.1 Tên cơ quan báo cáo').inputValue()).resolves.toBe('');
+    // …or to the `value` attribute, the default value.
+    await page.evaluate(() => document.querySelector('bm-report-form')!.setAttribute('value', JSON.stringify({ general: { agencyName: 'Mặc định' } })));
+    await page.getByLabel('1.1 Tên cơ quan báo cáo').fill('Khác');
+    await page.locator('#native-reset').click();
+    await expect(page.getByLabel('1.1 Tên cơ quan báo cáo').inputValue()).resolves.toBe('Mặc định');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -223,6 +228,14 @@ describe('<bm-report-form>', () => {
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('vi');
     await page.evaluate(() => (document.querySelector('bm-report-form')!.lang = 'vi'));
     await expect(page.getByLabel('2.3 Tỷ lệ văn bản được đăng tải').inputValue()).resolves.toBe('92,5');
+    // A definition that cannot be found is a located message, never a blank form.
+    await page.evaluate(() => {
+      const el = document.querySelector('bm-report-form')!;
+      el.definition = undefined;
+      el.registry = (window as unknown as { bm: { registry: never } }).bm.registry;
+      Object.assign(el, { form: 'demo-form', version: '1999', variant: 'unit' });
+    });
+    await expect(page.locator('bm-report-form').getByRole('alert').textContent()).resolves.toMatch(/Không tải được biểu mẫu: .*demo-form@1999\/unit.*2025\/unit/);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -3,7 +3,7 @@
  * Excel's clipboard format, header layout, copy-on-write updates, validity
  * flags, draft keys.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel, createDefinition } from '@bieumau/core';
@@ -131,5 +131,17 @@ describe('validity and targets', () => {
     expect(errorTarget('/notApplicable/~1portal~1qaFunction', 'bmNotApplicableReason')).toEqual({ pointer: '/portal/qaFunction', part: 'notApplicable' });
     expect(errorTarget('/portal/x', 'bmEvidenceRequired')).toEqual({ pointer: '/portal/x', part: 'evidence' });
     expect(draftKey('annual-ict', '2019', 'province', ' UBND tỉnh ').key).toBe('annual-ict@2019/province#UBND tỉnh');
+  });
+});
+
+describe('sources', () => {
+  it('never render HTML from strings or set inline styles (definitions and reports are data)', () => {
+    const root = join(repo, 'packages/elements/src');
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    for (const f of files) {
+      // Code only: comments may name what we avoid.
+      const src = readFileSync(join(root, f), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      expect(src, f).not.toMatch(/unsafeHTML|unsafeSVG|innerHTML|insertAdjacentHTML|\beval\(|new Function|style=\$\{/);
+    }
   });
 });
