@@ -51,12 +51,34 @@ function describe(v: unknown): string | undefined {
   }
 }
 
+interface Entry {
+  v: unknown;
+  /** The entry of the containing object or array; the pointer is built from these links only when a problem is found. */
+  parent: Entry | undefined;
+  key: string | number;
+  d: number;
+  leave?: boolean;
+}
+
+function pointerOf(e: Entry): string {
+  const tokens: (string | number)[] = [];
+  for (let x: Entry | undefined = e; x && x.parent; x = x.parent) tokens.push(x.key);
+  let p = '';
+  for (let i = tokens.length - 1; i >= 0; i--) p += '/' + escapeToken(tokens[i]!);
+  return p;
+}
+
 /** Walks the input once; see the module comment. */
 export function inspectInput(input: unknown): Inspection {
   const problems: InputProblem[] = [];
   const bad = new Set<string>();
+  const report = (e: Entry, keyword: InputProblem['keyword'], params: Record<string, unknown>) => {
+    const instancePath = pointerOf(e);
+    problems.push({ instancePath, keyword, params });
+    bad.add(instancePath);
+  };
   // Stack entries: a value to enter, or an object to leave (to keep the set of ancestors exact).
-  const stack: { v: unknown; p: string; d: number; leave?: boolean }[] = [{ v: input, p: '', d: 0 }];
+  const stack: Entry[] = [{ v: input, parent: undefined, key: '', d: 0 }];
   const onPath = new Set<object>();
   while (stack.length) {
     const e = stack.pop()!;
@@ -68,36 +90,30 @@ export function inspectInput(input: unknown): Inspection {
     if (v === null || typeof v !== 'object') {
       const found = describe(v);
       // (`undefined` object members never get here: they mean "absent", as JSON.stringify has it.)
-      if (found !== undefined) {
-        problems.push({ instancePath: e.p, keyword: 'bmNotJson', params: { found } });
-        bad.add(e.p);
-      }
+      if (found !== undefined) report(e, 'bmNotJson', { found });
       continue;
     }
     if (onPath.has(v)) {
-      problems.push({ instancePath: e.p, keyword: 'bmCircular', params: {} });
-      bad.add(e.p);
+      report(e, 'bmCircular', {});
       continue;
     }
     const found = describe(v);
     if (found !== undefined) {
-      problems.push({ instancePath: e.p, keyword: 'bmNotJson', params: { found } });
-      bad.add(e.p);
+      report(e, 'bmNotJson', { found });
       continue;
     }
     if (e.d >= MAX_DEPTH) {
-      problems.push({ instancePath: e.p, keyword: 'bmTooDeep', params: { limit: MAX_DEPTH } });
-      bad.add(e.p);
+      report(e, 'bmTooDeep', { limit: MAX_DEPTH });
       continue;
     }
     onPath.add(v);
-    stack.push({ v, p: e.p, d: e.d, leave: true });
+    stack.push({ v, parent: undefined, key: '', d: e.d, leave: true });
     if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) {
         const x = v[i];
         // Primitives are checked inline: most of a report is numbers and strings.
         if (x === null || typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x))) continue;
-        stack.push({ v: x, p: `${e.p}/${i}`, d: e.d + 1 });
+        stack.push({ v: x, parent: e, key: i, d: e.d + 1 });
       }
     } else {
       const keys = Object.keys(v);
@@ -105,7 +121,7 @@ export function inspectInput(input: unknown): Inspection {
         const k = keys[i]!;
         const x = (v as Record<string, unknown>)[k];
         if (x === null || x === undefined || typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x))) continue;
-        stack.push({ v: x, p: `${e.p}/${escapeToken(k)}`, d: e.d + 1 });
+        stack.push({ v: x, parent: e, key: k, d: e.d + 1 });
       }
     }
   }

@@ -64,6 +64,36 @@ export const summaries: DefinitionSummary[] = [
     "formNumber": "Biểu mẫu 03"
   },
   {
+    "form": "annual-ict",
+    "version": "2022",
+    "variant": "agency",
+    "id": "https://bieumau.github.io/schemas/annual-ict/2022/agency.json",
+    "title": "Báo cáo đánh giá mức độ ứng dụng công nghệ thông tin và phát triển Chính phủ điện tử năm 2022 (Biểu mẫu 02 – Cơ quan thuộc Chính phủ)",
+    "period": "year",
+    "titleEn": "Report on IT application and e-government development 2022 (Form 02 – government agencies)",
+    "formNumber": "Biểu mẫu 02"
+  },
+  {
+    "form": "annual-ict",
+    "version": "2022",
+    "variant": "ministry",
+    "id": "https://bieumau.github.io/schemas/annual-ict/2022/ministry.json",
+    "title": "Báo cáo đánh giá mức độ ứng dụng công nghệ thông tin và phát triển Chính phủ điện tử năm 2022 (Biểu mẫu 01 – Bộ, cơ quan ngang Bộ)",
+    "period": "year",
+    "titleEn": "Report on IT application and e-government development 2022 (Form 01 – ministries and ministerial-level agencies)",
+    "formNumber": "Biểu mẫu 01"
+  },
+  {
+    "form": "annual-ict",
+    "version": "2022",
+    "variant": "province",
+    "id": "https://bieumau.github.io/schemas/annual-ict/2022/province.json",
+    "title": "Báo cáo đánh giá mức độ ứng dụng công nghệ thông tin và phát triển Chính phủ điện tử năm 2022 (Biểu mẫu 03 – Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương)",
+    "period": "year",
+    "titleEn": "Report on IT application and e-government development 2022 (Form 03 – provinces and centrally-run cities)",
+    "formNumber": "Biểu mẫu 03"
+  },
+  {
     "form": "annual-it-plan",
     "version": "2018",
     "variant": "agency",
@@ -158,6 +188,7 @@ export const summaries: DefinitionSummary[] = [
 export const loaders: Record<string, () => Promise<VersionFiles>> = {
   'annual-ict@2017': () => import('./data/annual-ict-2017.js').then((m) => m.default),
   'annual-ict@2019': () => import('./data/annual-ict-2019.js').then((m) => m.default),
+  'annual-ict@2022': () => import('./data/annual-ict-2022.js').then((m) => m.default),
   'annual-it-plan@2018': () => import('./data/annual-it-plan-2018.js').then((m) => m.default),
   'most-unit-annual@2018': () => import('./data/most-unit-annual-2018.js').then((m) => m.default),
   'provincial-ranking@2018': () => import('./data/provincial-ranking-2018.js').then((m) => m.default),
