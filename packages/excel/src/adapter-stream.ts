@@ -50,7 +50,14 @@ interface StreamRow {
 /** Parses `.xlsx` bytes (prepared by `asciiXmlParts`) with exceljs's streaming reader into a {@link BookView}. */
 export async function streamBook(bytes: Uint8Array): Promise<BookView> {
   const E = await exceljs();
-  const reader = new E.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+  // Fed in 64 KB chunks: given one big buffer, the unzipper hands a stored
+  // part to the XML parser in one piece, and exceljs then holds every row of
+  // the sheet at once.
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const chunks = function* () {
+    for (let i = 0; i < buf.length; i += 65_536) yield buf.subarray(i, Math.min(buf.length, i + 65_536));
+  };
+  const reader = new E.stream.xlsx.WorkbookReader(Readable.from(chunks()), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

@@ -164,13 +164,6 @@ function decodeCol(letters: string): number | undefined {
   return col;
 }
 
-/** Thrown inside the reader for failures that end the read; turned into one diagnostic. */
-class Stop extends Error {
-  constructor(readonly diagnostic: ReportError) {
-    super(diagnostic.message);
-  }
-}
-
 /**
  * Reads a workbook made from a bieumau template, with an optional streaming
  * loader. Callers use `readWorkbook` of the package entry, which supplies
@@ -191,6 +184,8 @@ export async function readWorkbookWith(input: Uint8Array | ArrayBuffer, options:
   let wb: BookView;
   try {
     const prepared = asciiXmlParts(archive.files!);
+    // The inflated parts are not needed any more: let them go before parsing.
+    delete archive.files;
     wb = streaming ? await stream(prepared) : viewOf(await loadWorkbook(prepared));
   } catch (e) {
     return fail('excel.unreadable', { reason: e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) : String(e).slice(0, 300) });
@@ -216,7 +211,6 @@ export async function readWorkbookWith(input: Uint8Array | ArrayBuffer, options:
     const report = readReport(wb, model, meta, lang, diagnostics, locations);
     return { ok: !diagnostics.some((d) => d.severity === 'error'), report, diagnostics, workbook, definition: def.definition, locate: locations.locate };
   } catch (e) {
-    if (e instanceof Stop) return { ok: false, diagnostics: [e.diagnostic] };
     return fail('excel.unreadable', { reason: e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) : String(e).slice(0, 300) });
   }
 }
