@@ -67,25 +67,31 @@ export async function streamBook(bytes: Uint8Array): Promise<BookView> {
   const sheets: SheetView[] = [];
   let date1904 = false;
   for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<StreamRow> & { name: string }>) {
-    const rows = new Map<number, Map<number, CellLike>>();
+    // One array per row (index = column): far lighter than a map per row.
+    const rows: (CellLike | undefined)[][] = [];
     let rowCount = 0;
     for await (const row of ws) {
-      const cells = new Map<number, CellLike>();
+      let cells: (CellLike | undefined)[] | undefined;
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         const value = cell.value === undefined && cell.text !== undefined ? { text: cell.text, hyperlink: cell.hyperlink } : cell.value;
         if (value === null || value === undefined) return;
-        cells.set(col, { value, numFmt: typeof cell.numFmt === 'string' ? cell.numFmt : undefined });
+        const numFmt = typeof cell.numFmt === 'string' && cell.numFmt !== 'General' ? cell.numFmt : undefined;
+        (cells ??= [])[col] = numFmt === undefined ? { value } : { value, numFmt };
       });
-      if (cells.size) {
-        rows.set(row.number, cells);
+      if (cells) {
+        rows[row.number] = cells;
         rowCount = Math.max(rowCount, row.number);
       }
     }
     sheets.push({
       name: ws.name,
       rowCount,
-      cell: (r, c) => rows.get(r)?.get(c),
-      rowCells: (r) => [...(rows.get(r) ?? new Map<number, CellLike>()).entries()],
+      cell: (r, c) => rows[r]?.[c],
+      rowCells: (r) => {
+        const out: [number, CellLike][] = [];
+        rows[r]?.forEach((cell, col) => cell && out.push([col, cell]));
+        return out;
+      },
     });
   }
   const props = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties;
