@@ -7,7 +7,7 @@
 import { mkdirSync, rmSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Application, LogLevel } from 'typedoc';
+import { Application, LogLevel, OptionDefaults } from 'typedoc';
 import { listVersionFolders, readVersionFolder } from '../packages/definitions/src/node.js';
 import { dictionaryMarkdown } from './lib/dictionary.js';
 
@@ -37,6 +37,10 @@ const app = await Application.bootstrapWithPlugins({
   out,
   treatWarningsAsErrors: true,
   excludePrivate: true,
+  // Members inherited from Lit's classes are documented by Lit.
+  excludeExternals: true,
+  // The web-component tags feed the Custom Elements Manifest; TypeDoc shows them as block tags.
+  blockTags: [...OptionDefaults.blockTags, '@tag', '@summary', '@slot', '@fires', '@csspart', '@cssprop'],
   disableSources: true,
   excludeInternal: true,
   logLevel: LogLevel.Info,

@@ -3,7 +3,7 @@
  * @module
  */
 export type { TemplateOptions, WriteOptions } from './template.js';
-export type { DefinitionFinder, ReadOptions, ReadResult, WorkbookInfo, StreamLoader } from './read.js';
+export type { DefinitionFinder, ReadOptions, ReadResult, WorkbookInfo } from './read.js';
 export type { ReadAndValidateOptions, ReadAndValidateResult, ValidateFn } from './validate.js';
 export { checkArchive, inspectArchive, DEFAULT_LIMITS } from './zip.js';
 export type { ArchiveLimits, ArchiveProblem, ArchiveReport } from './zip.js';

@@ -28,6 +28,7 @@ const MAX_LINKS = 50;
  * @cssprop --bm-color-warning - Accent of the warnings list.
  */
 export class BmErrorSummary extends LitElement {
+  /** Styles of the element's shadow root; theme it with the documented custom properties and parts. */
   static override styles = summaryStyles;
 
   static override properties = {

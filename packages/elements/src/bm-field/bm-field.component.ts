@@ -46,6 +46,7 @@ const RADIO_LIMIT = 5;
  * @cssprop --bm-radius - Corner radius of controls.
  */
 export class BmField extends LitElement {
+  /** Styles of the element's shadow root; theme it with the documented custom properties and parts. */
   static override styles = fieldStyles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 

@@ -102,6 +102,7 @@ export class BmReportForm extends LitElement {
    * browser bundle sets one for every published definition).
    */
   static validatorLoader: ((info: FormModel['info']) => Promise<ReportValidator | undefined> | ReportValidator | undefined) | undefined;
+  /** Styles of the element's shadow root; theme it with the documented custom properties and parts. */
   static override styles = formStyles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 

@@ -46,6 +46,7 @@ type Row = Record<string, unknown>;
  * @cssprop --bm-color-error - Errors.
  */
 export class BmTable extends LitElement {
+  /** Styles of the element's shadow root; theme it with the documented custom properties and parts. */
   static override styles = tableStyles;
 
   static override properties = {
