@@ -73,7 +73,11 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<XWorkbook> {
   // JSZip, which takes any Uint8Array (so this works in browsers too).
   // Parts a reader never needs are skipped: less work and memory, and fewer
   // places for an odd producer's drawing or extension to trip exceljs.
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED } as never);
+  // In Node a Buffer view (no copy) lets JSZip use its Buffer reader; given a
+  // plain Uint8Array it first walks every byte of the archive.
+  const B = (globalThis as { Buffer?: { from(b: ArrayBufferLike, o: number, n: number): Uint8Array } }).Buffer;
+  const input = B ? B.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
+  await wb.xlsx.load(input as unknown as ArrayBuffer, { ignoreNodes: IGNORED } as never);
   return wb;
 }
 
@@ -101,6 +105,32 @@ export interface SheetView {
   cell(row: number, col: number): CellLike | undefined;
   /** The non-empty cells of a row, by column number. */
   rowCells(row: number): [number, CellLike][];
+  /** Only the first rows are here: the rest streamed to a {@link SheetHandler}'s sink. */
+  claimed?: boolean;
+}
+
+/** Takes the rows of a sheet as they are parsed (streaming reader); rows come in ascending order. */
+export interface RowSink {
+  /** One row's non-empty cells, indexed by column number. */
+  row(row: number, cells: readonly (CellLike | undefined)[]): void;
+}
+
+/**
+ * Lets the reader interpret sheets while they stream, so a large table is
+ * never held whole. The streaming loader shows each sheet's first rows to
+ * {@link claim}; a claimed sheet's rows go to the returned sink and are not
+ * kept (its {@link SheetView} then holds only those first rows, `claimed`).
+ * Every sheet not claimed is kept and passed to {@link kept} once complete.
+ */
+export interface SheetHandler {
+  /** A complete, kept sheet (the metadata sheet, the form sheet…). */
+  kept(sheet: SheetView, date1904: boolean): Promise<void> | void;
+  /**
+   * The rows of a sheet seen so far (`complete`: no more will be shown before
+   * the loader keeps the sheet). Return a sink to take the sheet's rows —
+   * those already shown are replayed to it first — or nothing to be asked again.
+   */
+  claim(head: SheetView, date1904: boolean, complete: boolean): RowSink | undefined;
 }
 
 /** A workbook as the reader sees it. */

@@ -56,12 +56,21 @@ function richText(v: unknown): string | undefined {
   return undefined;
 }
 
+const percentFmts = new Map<string, boolean>();
+
+/** A number format showing a percentage (a `%` outside quoted text); a workbook has few formats, so the answer is cached. */
+function isPercentFmt(fmt: string): boolean {
+  let hit = percentFmts.get(fmt);
+  if (hit === undefined) {
+    hit = /%/.test(fmt.replace(/"[^"]*"/g, ''));
+    if (percentFmts.size < 1000) percentFmts.set(fmt, hit);
+  }
+  return hit;
+}
+
 function plain(v: unknown, numFmt: string | undefined): Raw {
   if (v === null || v === undefined) return BLANK;
-  if (typeof v === 'number') {
-    const fmt = numFmt ?? '';
-    return { t: 'number', v, percentFmt: /%/.test(fmt.replace(/"[^"]*"/g, '')), dateFmt: false };
-  }
+  if (typeof v === 'number') return { t: 'number', v, percentFmt: numFmt !== undefined && isPercentFmt(numFmt), dateFmt: false };
   if (typeof v === 'string') return v === '' ? BLANK : { t: 'string', v };
   if (typeof v === 'boolean') return { t: 'boolean', v };
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? BLANK : { t: 'date', v };
@@ -96,11 +105,14 @@ export function readCell(cell: CellLike | undefined): CellRead {
   return clean(out);
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 function clean(r: CellRead): CellRead {
   if (r.raw.t === 'string') {
     const { text, removed } = cleanText(r.raw.v);
     if (removed) r.removed = removed;
-    r.raw = text === '' ? BLANK : { t: 'string', v: nfc(text) };
+    // Pure ASCII is already NFC (most table cells: numbers as text, URLs, codes).
+    r.raw = text === '' ? BLANK : { t: 'string', v: ASCII.test(text) ? text : nfc(text) };
   }
   return r;
 }
@@ -236,6 +248,13 @@ function monthFrom(raw: Raw): Coerced {
     if (iso) return { value: iso.slice(0, 7), problems: [] };
   }
   const text = rawText(raw);
+  // The form the template writes (`03/2024`) and ISO (`2024-03`) need no folding.
+  const quick = /^(?:(\d{2})\/(\d{4})|(\d{4})-(\d{2}))$/.exec(text);
+  if (quick) {
+    const y = Number(quick[2] ?? quick[3]);
+    const mo = Number(quick[1] ?? quick[4]);
+    if (mo >= 1 && mo <= 12 && y >= 1000) return { value: `${y}-${String(mo).padStart(2, '0')}`, problems: [] };
+  }
   const s = foldText(text).replace(/^thang\s*/, '').replace(/\s*(nam|\/|-|\.)\s*/g, '$1').replace(/\s+/g, '');
   let m = /^(\d{1,2})(?:[/.-]|nam)(\d{4})$/.exec(s);
   let y: number | undefined;

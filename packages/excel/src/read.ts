@@ -9,7 +9,7 @@
 import { buildModel, setAt } from '@bieumau/core';
 import type { Definition, DefinitionRef, FieldNode, FormModel, Lang, ReportError } from '@bieumau/core';
 import { loadWorkbook, viewOf } from './adapter.js';
-import type { BookView, SheetView } from './adapter.js';
+import type { BookView, CellLike, RowSink, SheetHandler, SheetView } from './adapter.js';
 import { coerce, isBlank, readCell } from './coerce.js';
 import type { CellRead, Problem } from './coerce.js';
 import { definitionHash } from './hash.js';
@@ -48,7 +48,7 @@ export interface ReadOptions {
 }
 
 /** Parses bytes into a {@link BookView} with the streaming reader (injected by the Node entry). */
-export type StreamLoader = (bytes: Uint8Array) => Promise<BookView>;
+export type StreamLoader = (bytes: Uint8Array, handler?: SheetHandler) => Promise<BookView>;
 
 /** Worksheets inflating beyond this are streamed under `stream: 'auto'`. */
 const STREAM_THRESHOLD = 4 * 2 ** 20;
@@ -177,16 +177,35 @@ export async function readWorkbookWith(input: Uint8Array | ArrayBuffer, options:
     ...extra,
   });
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
-  const archive = inspectArchive(bytes, options.limits, true);
-  if (archive.problem) return fail(archive.problem.keyword, archive.problem.params);
   const mode = options.stream ?? 'auto';
-  const streaming = stream !== undefined && (mode === true || (mode === 'auto' && archive.largestSheet > STREAM_THRESHOLD));
+  const streams = (largestSheet: number): boolean => stream !== undefined && (mode === true || (mode === 'auto' && largestSheet > STREAM_THRESHOLD));
+  // The streaming parser gets the parts the check inflated (re-encoded); a
+  // whole load gets the file itself (nothing to re-encode, nothing to keep).
+  const archive = inspectArchive(bytes, options.limits, (largest) => streams(largest));
+  if (archive.problem) return fail(archive.problem.keyword, archive.problem.params);
+  const streaming = streams(archive.largestSheet);
   let wb: BookView;
+  // Definitions are looked up once, whether while streaming or after.
+  const resolved = new Map<string, ReturnType<typeof resolveDefinition>>();
+  const resolve = (ref: DefinitionRef) => {
+    const key = JSON.stringify([ref.form, ref.version, ref.variant]);
+    let p = resolved.get(key);
+    if (!p) resolved.set(key, (p = resolveDefinition(ref, options, lang)));
+    return p;
+  };
+  const early = new Early(resolve, lang);
   try {
-    const prepared = asciiXmlParts(archive.files!);
-    // The inflated parts are not needed any more: let them go before parsing.
-    delete archive.files;
-    wb = streaming ? await stream(prepared) : viewOf(await loadWorkbook(prepared));
+    if (streaming && stream) {
+      const prepared = asciiXmlParts(archive.files!);
+      // The inflated parts are not needed any more: let them go before parsing.
+      delete archive.files;
+      wb = await stream(prepared, early);
+    } else {
+      // Only the streaming parser needs the ASCII re-encoding: the whole load
+      // decodes each part in one piece (exceljs: JSZip's string output in
+      // Node, a TextDecoder over the whole part in browsers).
+      wb = viewOf(await loadWorkbook(bytes));
+    }
   } catch (e) {
     return fail('excel.unreadable', { reason: e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) : String(e).slice(0, 300) });
   }
@@ -200,15 +219,15 @@ export async function readWorkbookWith(input: Uint8Array | ArrayBuffer, options:
     if (meta.info.hash) workbook.hash = meta.info.hash;
     if (meta.info.lang) workbook.lang = meta.info.lang;
     if (meta.info.layoutVersion) workbook.layoutVersion = meta.info.layoutVersion;
-    const def = await resolveDefinition(ref, options, lang);
+    const def = await resolve(ref);
     if (!def.ok) return { ok: false, diagnostics: [def.error], workbook };
     const diagnostics: ReportError[] = [];
     if (meta.info.hash && meta.info.hash !== (await definitionHash(def.definition))) {
       diagnostics.push(diagnostic('excel.definitionChanged', 'warning', { hash: meta.info.hash, expected: await definitionHash(def.definition) }, lang));
     }
-    const model = buildModel(def.definition);
+    const model = early.model ?? buildModel(def.definition);
     const locations = new Locations();
-    const report = readReport(wb, model, meta, lang, diagnostics, locations);
+    const report = readReport(wb, model, meta, lang, diagnostics, locations, early.claims);
     return { ok: !diagnostics.some((d) => d.severity === 'error'), report, diagnostics, workbook, definition: def.definition, locate: locations.locate };
   } catch (e) {
     return fail('excel.unreadable', { reason: e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) : String(e).slice(0, 300) });
@@ -253,19 +272,19 @@ function report(sink: Sink, problems: Problem[], place: Place): void {
  * (most cells have nothing, and a table has many cells).
  */
 function readValue(sink: Sink, cell: CellRead, node: FieldNode, where: Place | TableCell): unknown {
-  let built: Place | undefined;
-  const place = (): Place =>
-    (built ??=
-      'table' in where
-        ? { instancePath: `${where.table}/${where.index}/${where.node.key}`, field: where.node, sheet: where.sheet, cell: address(where.row, where.col) }
-        : where);
   if (cell.mergedInto === undefined && cell.formula === undefined && cell.removed === undefined) {
-    // The common case: a plain value, reported only if it does not coerce.
+    // The common case: a plain value, reported only if it does not coerce
+    // (no closure or place built per cell: this runs once per table cell).
     const c = coerce(cell, node, sink.date1904);
-    if (c.problems.length) report(sink, c.problems, place());
+    if (c.problems.length) report(sink, c.problems, placeOf(where));
     return c.value;
   }
-  return readValueAt(sink, cell, node, place);
+  let built: Place | undefined;
+  return readValueAt(sink, cell, node, () => (built ??= placeOf(where)));
+}
+
+function placeOf(where: Place | TableCell): Place {
+  return 'table' in where ? { instancePath: `${where.table}/${where.index}/${where.node.key}`, field: where.node, sheet: where.sheet, cell: address(where.row, where.col) } : where;
 }
 
 /** A table cell, turned into a {@link Place} only when there is something to report. */
@@ -297,7 +316,15 @@ function readValueAt(sink: Sink, cell: CellRead, node: FieldNode, place: () => P
   return c.value;
 }
 
-function readReport(wb: BookView, model: FormModel, meta: Meta, lang: Lang, diagnostics: ReportError[], locations: Locations): Record<string, unknown> {
+function readReport(
+  wb: BookView,
+  model: FormModel,
+  meta: Meta,
+  lang: Lang,
+  diagnostics: ReportError[],
+  locations: Locations,
+  claims: Map<string, TableRun>,
+): Record<string, unknown> {
   const layout = computeLayout(model, (meta.info.lang === 'en' ? 'en' : 'vi') as Lang);
   const sink: Sink = { lang, diagnostics, date1904: wb.date1904 };
   const info = model.info;
@@ -305,7 +332,22 @@ function readReport(wb: BookView, model: FormModel, meta: Meta, lang: Lang, diag
   const na: Record<string, string> = {};
   const evidence: Record<string, string> = {};
   readMain(wb, layout, meta, sink, out, na, evidence, locations);
-  for (const t of layout.tables) readTable(wb, t, meta, sink, out, locations);
+  for (const t of layout.tables) {
+    const ws = tableSheet(wb, t, meta);
+    if (!ws) {
+      diagnostics.push(diagnostic('excel.sheetMissing', 'warning', { sheet: tableSheetName(t, meta) }, lang, { instancePath: t.node.pointer, field: t.node }));
+      continue;
+    }
+    // A sheet claimed while streaming was read then; the others are read now.
+    const claimed = claims.get(t.node.pointer);
+    let run: TableRun;
+    if (claimed && claimed.sheet === ws.name) run = claimed;
+    else {
+      run = new TableRun(ws, t, meta, { lang, diagnostics: [], date1904: wb.date1904 });
+      for (let r = run.keyRow + 1; r <= ws.rowCount; r++) run.row(r, ws);
+    }
+    run.finish(out, diagnostics, locations);
+  }
   const ordered = inFormOrder(out, model.sections) as Record<string, unknown>;
   if (Object.keys(na).length) ordered.notApplicable = na;
   if (Object.keys(evidence).length) ordered.evidence = evidence;
@@ -422,74 +464,172 @@ function readMain(
   }
 }
 
-function readTable(wb: BookView, t: TableLayout, meta: Meta, sink: Sink, out: Record<string, unknown>, locations: Locations): void {
+function tableSheetName(t: TableLayout, meta: Meta): string {
+  return meta.map.find((e) => e.kind === 'table' && e.pointer === t.node.pointer)?.sheet ?? t.sheet;
+}
+
+/** The sheet of a table: its marker, else the metadata map's sheet name, else the layout's. */
+function tableSheet(wb: BookView, t: TableLayout, meta: Meta): SheetView | undefined {
   const pointer = t.node.pointer;
   const metaSheet = meta.map.find((e) => e.kind === 'table' && e.pointer === pointer)?.sheet;
-  const ws =
+  return (
     wb.sheets.find((w) => cellText(w, 1, 1) === TABLE_MARKER && cellText(w, 1, 2) === pointer) ??
     wb.sheets.find((w) => w.name === metaSheet) ??
-    wb.sheets.find((w) => w.name === t.sheet);
-  if (!ws) {
-    sink.diagnostics.push(diagnostic('excel.sheetMissing', 'warning', { sheet: metaSheet ?? t.sheet }, sink.lang, { instancePath: pointer, field: t.node }));
-    return;
-  }
-  // The hidden key row gives each column's key, so moved or inserted columns are found.
-  let keyRow = 0;
-  for (let r = 1; r <= Math.min(ws.rowCount, 60) && !keyRow; r++) if (cellText(ws, r, 1) === COLUMNS_MARKER) keyRow = r;
-  const byKey = new Map(t.columns.map((c) => [c.node.key, c.node]));
-  let columns: { node: FieldNode; col: number }[] = [];
-  if (keyRow) {
-    const seen = new Set<string>();
-    for (const [col, cell] of ws.rowCells(keyRow)) {
-      const key = str(cell.value);
-      const node = key === undefined ? undefined : byKey.get(key);
-      if (node && col > 1 && !seen.has(node.key)) {
-        seen.add(node.key);
-        columns.push({ node, col });
+    wb.sheets.find((w) => w.name === t.sheet)
+  );
+}
+
+/**
+ * Reads one table sheet row by row: set up from the sheet's first rows (the
+ * key row), fed every row in ascending order — from a kept sheet, or as the
+ * rows stream — and finished into the report.
+ */
+class TableRun {
+  readonly sheet: string;
+  /** Rows up to this one are headers. */
+  readonly keyRow: number;
+  private readonly columns: { node: FieldNode; col: number }[];
+  private readonly rows: Record<string, unknown>[] = [];
+  private readonly sheetRows: number[] = [];
+  private blanks: number[] = [];
+  private readonly cells: CellRead[];
+
+  constructor(
+    head: SheetView,
+    private readonly t: TableLayout,
+    meta: Meta,
+    private readonly sink: Sink,
+  ) {
+    this.sheet = head.name;
+    const pointer = t.node.pointer;
+    // The hidden key row gives each column's key, so moved or inserted columns are found.
+    let keyRow = 0;
+    for (let r = 1; r <= Math.min(head.rowCount, 60) && !keyRow; r++) if (cellText(head, r, 1) === COLUMNS_MARKER) keyRow = r;
+    const byKey = new Map(t.columns.map((c) => [c.node.key, c.node]));
+    let columns: { node: FieldNode; col: number }[] = [];
+    if (keyRow) {
+      const seen = new Set<string>();
+      for (const [col, cell] of head.rowCells(keyRow)) {
+        const key = str(cell.value);
+        const node = key === undefined ? undefined : byKey.get(key);
+        if (node && col > 1 && !seen.has(node.key)) {
+          seen.add(node.key);
+          columns.push({ node, col });
+        }
       }
+    } else {
+      const anchor = meta.map.find((e) => e.kind === 'table' && e.pointer === pointer);
+      keyRow = (anchor ? decode(anchor.address)?.row ?? t.firstDataRow : t.firstDataRow) - 1;
+      const metaCols = meta.map.filter((e) => e.kind === 'column' && e.sheet === head.name);
+      columns = metaCols.length
+        ? metaCols.flatMap((e) => {
+            const node = t.columns.find((c) => c.node.template === e.pointer)?.node;
+            const col = decodeCol(e.address);
+            return node && col ? [{ node, col }] : [];
+          })
+        : t.columns;
     }
-  } else {
-    const anchor = meta.map.find((e) => e.kind === 'table' && e.pointer === pointer);
-    keyRow = (anchor ? decode(anchor.address)?.row ?? t.firstDataRow : t.firstDataRow) - 1;
-    const metaCols = meta.map.filter((e) => e.kind === 'column' && e.sheet === ws.name);
-    columns = metaCols.length
-      ? metaCols.flatMap((e) => {
-          const node = t.columns.find((c) => c.node.template === e.pointer)?.node;
-          const col = decodeCol(e.address);
-          return node && col ? [{ node, col }] : [];
-        })
-      : t.columns;
+    this.keyRow = keyRow;
+    this.columns = columns;
+    this.cells = new Array<CellRead>(columns.length);
   }
-  const rows: Record<string, unknown>[] = [];
-  const sheetRows: number[] = [];
-  locations.tables.set(pointer, { sheet: ws.name, rows: sheetRows, cols: new Map(columns.map((c) => [c.node.key, c.col])) });
-  let blanks: number[] = [];
-  const last = ws.rowCount;
-  const cells: CellRead[] = new Array<CellRead>(columns.length);
-  for (let r = keyRow + 1; r <= last; r++) {
+
+  /** One sheet row, its cells from a kept sheet or a streamed row (rows at or above the key row are ignored). */
+  row(r: number, from: SheetView | readonly (CellLike | undefined)[] | undefined): void {
+    if (r <= this.keyRow) return;
+    const { columns, cells, sink } = this;
+    const pointer = this.t.node.pointer;
+    const ws = from && 'cell' in from ? from : undefined;
+    const streamed = ws ? undefined : (from as readonly (CellLike | undefined)[] | undefined);
     // Plain loops: this runs once per table cell.
     let blank = true;
     for (let j = 0; j < columns.length; j++) {
-      const cell = readCell(ws.cell(r, columns[j]!.col));
+      const col = columns[j]!.col;
+      const cell = readCell(ws ? ws.cell(r, col) : streamed?.[col]);
       cells[j] = cell;
       if (blank && !(isBlank(cell.raw) && cell.formula === undefined && !cell.mergedInto)) blank = false;
     }
     if (blank) {
-      blanks.push(r);
-      continue;
+      this.blanks.push(r);
+      return;
     }
     // Blank rows are reported only when data follows them (trailing blank rows are the template's).
-    for (const b of blanks) sink.diagnostics.push(diagnostic('excel.blankRow', 'warning', { row: b }, sink.lang, { instancePath: pointer, field: t.node, sheet: ws.name, cell: `${b}:${b}` }));
-    blanks = [];
-    const index = rows.length;
+    for (const b of this.blanks) sink.diagnostics.push(diagnostic('excel.blankRow', 'warning', { row: b }, sink.lang, { instancePath: pointer, field: this.t.node, sheet: this.sheet, cell: `${b}:${b}` }));
+    this.blanks = [];
+    const index = this.rows.length;
     const obj: Record<string, unknown> = {};
     for (let j = 0; j < columns.length; j++) {
       const c = columns[j]!;
-      const v = readValue(sink, cells[j]!, c.node, { table: pointer, index, node: c.node, sheet: ws.name, row: r, col: c.col });
+      const v = readValue(sink, cells[j]!, c.node, { table: pointer, index, node: c.node, sheet: this.sheet, row: r, col: c.col });
       if (v !== undefined) obj[c.node.key] = v;
     }
-    rows.push(obj);
-    sheetRows.push(r);
+    this.rows.push(obj);
+    this.sheetRows.push(r);
   }
-  if (rows.length) setAt(out, pointer, rows);
+
+  /** A sink for streamed rows (only rows with cells stream: the ones between are blank). */
+  sinkOf(): RowSink {
+    let next = this.keyRow + 1;
+    return {
+      row: (r, cells) => {
+        for (; next < r; next++) this.row(next, undefined);
+        next = Math.max(next, r + 1);
+        this.row(r, cells);
+      },
+    };
+  }
+
+  /** Puts the rows read into the report, the diagnostics after the others, the cells into `locations`. */
+  finish(out: Record<string, unknown>, diagnostics: ReportError[], locations: Locations): void {
+    const pointer = this.t.node.pointer;
+    if (this.sink.diagnostics !== diagnostics) diagnostics.push(...this.sink.diagnostics);
+    locations.tables.set(pointer, { sheet: this.sheet, rows: this.sheetRows, cols: new Map(this.columns.map((c) => [c.node.key, c.col])) });
+    if (this.rows.length) setAt(out, pointer, this.rows);
+  }
+}
+
+/**
+ * What the streaming reader can do before the whole workbook is parsed: once
+ * the metadata sheet (parsed before large sheets) names a definition that
+ * resolves, a table sheet recognised by its marker is read as its rows stream,
+ * instead of being kept. Anything else — the metadata sheet renamed or parsed
+ * after the table, an unknown form, a sheet without its marker — leaves the
+ * sheet kept, and it is read after parsing, as in a whole load.
+ */
+class Early implements SheetHandler {
+  /** Tables read while streaming, by pointer. */
+  readonly claims = new Map<string, TableRun>();
+  model?: FormModel;
+  private ready?: { meta: Meta; layout: Layout };
+
+  constructor(
+    private readonly resolve: (ref: DefinitionRef) => Promise<{ ok: true; definition: Definition } | { ok: false; error: ReportError }>,
+    private readonly lang: Lang,
+  ) {}
+
+  async kept(ws: SheetView, date1904: boolean): Promise<void> {
+    // Only the sheet the final reading would pick: named and marked.
+    if (this.ready || ws.name !== META_SHEET || cellText(ws, 1, 1) !== META_MARKER) return;
+    const meta = readMeta({ sheets: [ws], date1904 });
+    if (!meta?.info.form || !meta.info.version || !meta.info.variant) return;
+    const def = await this.resolve({ form: meta.info.form, version: meta.info.version, variant: meta.info.variant });
+    if (!def.ok) return;
+    this.model = buildModel(def.definition);
+    this.ready = { meta, layout: computeLayout(this.model, (meta.info.lang === 'en' ? 'en' : 'vi') as Lang) };
+  }
+
+  claim(head: SheetView, date1904: boolean, complete: boolean): RowSink | undefined {
+    if (!this.ready || cellText(head, 1, 1) !== TABLE_MARKER) return undefined;
+    // Wait for the key row (or for the end of the rows it may be in).
+    let keyed = complete;
+    for (let r = 1; r <= Math.min(head.rowCount, 60) && !keyed; r++) if (cellText(head, r, 1) === COLUMNS_MARKER) keyed = true;
+    if (!keyed) return undefined;
+    const pointer = cellText(head, 1, 2);
+    const t = this.ready.layout.tables.find((x) => x.node.pointer === pointer);
+    // A second sheet with the same marker (a copied sheet) is kept: the final reading picks between them.
+    if (!t || this.claims.has(t.node.pointer)) return undefined;
+    const run = new TableRun(head, t, this.ready.meta, { lang: this.lang, diagnostics: [], date1904 });
+    this.claims.set(t.node.pointer, run);
+    return run.sinkOf();
+  }
 }

@@ -121,15 +121,24 @@ export interface ArchiveReport {
   files?: [string, Uint8Array][];
 }
 
-/** {@link checkArchive}, also telling the inflated size of the largest worksheet. */
-export function inspectArchive(bytes: Uint8Array, limits: Partial<ArchiveLimits> = {}, keep = false): ArchiveReport {
+/**
+ * {@link checkArchive}, also telling the inflated size of the largest
+ * worksheet. `keep` asks for the inflated entries — or decides from the
+ * declared size of the largest worksheet (a declared size that lies is
+ * refused anyway), so a caller that needs them only for large sheets does
+ * not pay for keeping small ones.
+ */
+export function inspectArchive(bytes: Uint8Array, limits: Partial<ArchiveLimits> = {}, keep: boolean | ((largestDeclaredSheet: number) => boolean) = false): ArchiveReport {
   const l: ArchiveLimits = { ...DEFAULT_LIMITS, ...limits };
   let largestSheet = 0;
-  // Kept entries are bounded by the same caps as the check itself.
-  const files: [string, Uint8Array][] | undefined = keep ? [] : undefined;
+  let files: [string, Uint8Array][] | undefined;
   try {
     if (bytes.length > l.maxFileBytes) refuse('excel.tooLarge', { size: bytes.length, limit: l.maxFileBytes });
     const entries = centralDirectory(bytes, l);
+    // Kept entries are bounded by the same caps as the check itself. Declared
+    // sizes may decide (an entry whose size lies is refused below anyway).
+    const declaredSheet = Math.max(0, ...entries.filter((e) => SHEET.test(e.name)).map((e) => e.size));
+    if (typeof keep === 'function' ? keep(declaredSheet) : keep) files = [];
     let declared = 0;
     for (const e of entries) {
       declared += e.size;
@@ -142,11 +151,11 @@ export function inspectArchive(bytes: Uint8Array, limits: Partial<ArchiveLimits>
     }
     let total = 0;
     for (const e of entries) {
-      const chunks: Uint8Array[] | undefined = files ? [] : undefined;
-      const n = inflateCounting(bytes, e, l, total, chunks);
+      const kept: { data?: Uint8Array } | undefined = files ? {} : undefined;
+      const n = inflateCounting(bytes, e, l, total, kept);
       total += n;
-      if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) largestSheet = Math.max(largestSheet, n);
-      if (files && chunks && !e.name.endsWith('/')) files.push([e.name, concat(chunks, n)]);
+      if (SHEET.test(e.name)) largestSheet = Math.max(largestSheet, n);
+      if (files && !e.name.endsWith('/')) files.push([e.name, kept?.data ?? new Uint8Array(0)]);
     }
     return files ? { largestSheet, files } : { largestSheet };
   } catch (e) {
@@ -155,19 +164,10 @@ export function inspectArchive(bytes: Uint8Array, limits: Partial<ArchiveLimits>
   }
 }
 
-/** Inflates one entry, counting bytes; returns the inflated size. */
-function concat(chunks: Uint8Array[], n: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0]!.length === n) return chunks[0]!;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
-}
+const SHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 
-function inflateCounting(bytes: Uint8Array, e: ZipEntry, l: ArchiveLimits, before: number, keep?: Uint8Array[]): number {
+/** Inflates one entry, counting bytes; returns the inflated size. */
+function inflateCounting(bytes: Uint8Array, e: ZipEntry, l: ArchiveLimits, before: number, keep?: { data?: Uint8Array }): number {
   const h = e.localOffset;
   if (h + 30 > bytes.length || u32(bytes, h) !== 0x04034b50) refuse('excel.corrupt', { reason: 'badLocalHeader', entry: e.name });
   const start = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
@@ -175,7 +175,7 @@ function inflateCounting(bytes: Uint8Array, e: ZipEntry, l: ArchiveLimits, befor
   if (end > bytes.length) refuse('excel.corrupt', { reason: 'truncated', entry: e.name });
   if (e.method === 0) {
     if (e.compressedSize !== e.size) refuse('excel.corrupt', { reason: 'storedSizeMismatch', entry: e.name });
-    keep?.push(bytes.subarray(start, end));
+    if (keep) keep.data = bytes.subarray(start, end);
     return e.size;
   }
   if (e.method !== 8) refuse('excel.corrupt', { reason: 'unsupportedCompression', entry: e.name, method: e.method });
@@ -183,10 +183,14 @@ function inflateCounting(bytes: Uint8Array, e: ZipEntry, l: ArchiveLimits, befor
   let done = false;
   // The cap is the declared size (a liar is refused) within the global limits.
   const cap = Math.min(e.size, l.maxEntryBytes, l.maxTotalBytes - before);
+  // Kept output goes straight into one buffer of the declared size (within
+  // the caps, which were checked before any inflating): no list of chunks to
+  // join afterwards. A liar's untouched pages cost no resident memory.
+  const into = keep ? new Uint8Array(cap) : undefined;
   const inflater = new Inflate((chunk, final) => {
+    if (out + chunk.length > cap) refuse('excel.zipBomb', { entry: e.name, inflated: out + chunk.length, declared: e.size });
+    into?.set(chunk, out);
     out += chunk.length;
-    if (out > cap) refuse('excel.zipBomb', { entry: e.name, inflated: out, declared: e.size });
-    keep?.push(chunk);
     if (final) done = true;
   });
   // Small input steps bound each output chunk (deflate expands at most ~1,032:1): about 8 MB.
@@ -196,6 +200,7 @@ function inflateCounting(bytes: Uint8Array, e: ZipEntry, l: ArchiveLimits, befor
     inflater.push(bytes.subarray(p, q), q === end);
   }
   if (!done || out !== e.size) refuse('excel.corrupt', { reason: 'sizeMismatch', entry: e.name, inflated: out, declared: e.size });
+  if (keep && into) keep.data = into;
   return out;
 }
 
@@ -233,25 +238,83 @@ export function normaliseZip(bytes: Uint8Array): Uint8Array {
 }
 
 /**
- * Prepares an archive for exceljs's parsers. exceljs decodes every chunk of
- * an entry separately (whole load and streaming alike), so a multi-byte UTF-8
- * character split between two chunks turns into U+FFFD — Vietnamese text is
- * full of them, and a long shared-strings part always has some boundary
- * inside one. Re-encoding the XML parts as ASCII, with character references
- * for the rest, makes chunk boundaries harmless (the XML parser resolves a
- * reference split across chunks itself). Parts go in the order a streaming
- * reader needs, uncompressed, so exceljs does not inflate them again.
- * Takes the entries {@link inspectArchive} kept.
+ * Prepares an archive for exceljs's streaming parser. It decodes every chunk
+ * of an entry separately, so a multi-byte UTF-8 character split between two
+ * chunks turns into U+FFFD — Vietnamese text is full of them, and a long
+ * shared-strings part always has some boundary inside one. Re-encoding the
+ * XML parts as ASCII, with character references for the rest, makes chunk
+ * boundaries harmless (the XML parser resolves a reference split across
+ * chunks itself). Parts go in the order a streaming reader needs
+ * (worksheets smallest first), uncompressed, so exceljs does not inflate
+ * them again. Takes the entries {@link inspectArchive} kept. (The whole
+ * load decodes each part in one piece and is given the file as it is.)
  */
-export function asciiXmlParts(entries: [string, Uint8Array][]): Uint8Array {
+export function asciiXmlParts(entries: [string, Uint8Array][], ascii = true): Uint8Array {
   const files = new Map(entries);
   const out: Zippable = {};
-  for (const name of partsInStreamOrder([...files.keys()])) {
+  for (const name of readingOrder([...files.keys()], (n) => files.get(n)!.length)) {
     const data = files.get(name)!;
-    const xml = /\.(xml|rels|vml)$/i.test(name);
+    const xml = ascii && /\.(xml|rels|vml)$/i.test(name);
     out[name] = [xml ? asciiXml(data) : data, { level: 0 }];
   }
   return zipSync(out);
+}
+
+/**
+ * The order parts are handed to exceljs: {@link FIRST}, then the worksheets
+ * smallest first — the metadata and form sheets are parsed before a large
+ * table, so a streaming reader knows the form when the table comes and can
+ * interpret its rows as they stream instead of keeping them — then the rest.
+ */
+function readingOrder(names: string[], size: (name: string) => number): string[] {
+  const ordered = partsInStreamOrder(names);
+  const sheets = ordered.filter((n) => SHEET.test(n)).sort((a, b) => size(a) - size(b));
+  const rest = ordered.filter((n) => !SHEET.test(n));
+  const at = rest.findIndex((n) => !FIRST.includes(n));
+  return at < 0 ? [...rest, ...sheets] : [...rest.slice(0, at), ...sheets, ...rest.slice(at)];
+}
+
+/** The length of `data` from `from` on once re-encoded by {@link asciiXml} (the same decoding, counting only). */
+function asciiLength(data: Uint8Array, from: number): number {
+  let n = 0;
+  let i = from;
+  while (i < data.length) {
+    const b = data[i]!;
+    if (b < 0x80) {
+      n++;
+      i++;
+      continue;
+    }
+    let cp: number;
+    let len: number;
+    if (b >= 0xf0 && b < 0xf5) {
+      cp = b & 0x07;
+      len = 4;
+    } else if (b >= 0xe0) {
+      cp = b & 0x0f;
+      len = 3;
+    } else if (b >= 0xc2) {
+      cp = b & 0x1f;
+      len = 2;
+    } else {
+      cp = 0xfffd;
+      len = 1;
+    }
+    let ok = len > 1 && i + len <= data.length;
+    for (let k = 1; ok && k < len; k++) {
+      const c = data[i + k]!;
+      if ((c & 0xc0) !== 0x80) ok = false;
+      else cp = (cp << 6) | (c & 0x3f);
+    }
+    if (!ok) {
+      cp = 0xfffd;
+      len = 1;
+    }
+    // "&#" + decimal digits + ";"
+    n += 3 + (cp < 10 ? 1 : cp < 100 ? 2 : cp < 1000 ? 3 : cp < 10000 ? 4 : cp < 100000 ? 5 : cp < 1000000 ? 6 : 7);
+    i += len;
+  }
+  return n;
 }
 
 /** UTF-8 bytes → ASCII bytes with `&#N;` for every other code point (a leading BOM dropped). */
@@ -265,8 +328,9 @@ function asciiXml(data: Uint8Array): Uint8Array {
     }
   }
   if (first < 0) return i ? data.subarray(i) : data;
-  // An n-byte sequence becomes at most 9 bytes ("&#1114111;"): 3.5× covers the worst case (2 → 7).
-  const out = new Uint8Array(Math.ceil(data.length * 3.5) + 16);
+  // Sized exactly (a first pass counts): a generous bound would keep several
+  // times a large shared-strings part alive while the archive is parsed.
+  const out = new Uint8Array(first - i + asciiLength(data, first));
   let o = 0;
   out.set(data.subarray(i, first), 0);
   o = first - i;
