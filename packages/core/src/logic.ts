@@ -227,6 +227,23 @@ function compilePath(path: unknown): ((data: unknown) => unknown) | undefined {
   const tokens = String(path).split('.');
   const isIndex = tokens.map((t) => INDEX.test(t));
   const n = tokens.length;
+  if (n === 1) {
+    // Most rule paths are one field of the row or section: no loop.
+    const t = tokens[0]!;
+    const index = isIndex[0]!;
+    return (data) => {
+      if (data === null || data === undefined || typeof data !== 'object') return ABSENT;
+      let cur: unknown;
+      if (Array.isArray(data)) {
+        if (!index) return ABSENT;
+        cur = data[Number(t)];
+      } else {
+        if (!own(data, t)) return ABSENT;
+        cur = (data as Record<string, unknown>)[t];
+      }
+      return cur === undefined ? ABSENT : cur;
+    };
+  }
   return (data) => {
     let cur: unknown = data;
     for (let i = 0; i < n; i++) {
@@ -243,6 +260,25 @@ function compilePath(path: unknown): ((data: unknown) => unknown) | undefined {
     }
     return cur;
   };
+}
+
+/**
+ * Whether an expression may return (or return something holding) the data it
+ * is evaluated on: a `var` of the whole data (`""`, `null`) or of a computed
+ * path. Conservative; `reduce` reuses its context object only when not.
+ */
+function mayReturnData(l: unknown, depth: number): boolean {
+  if (depth > MAX_DEPTH) return true;
+  if (Array.isArray(l)) return l.some((x) => mayReturnData(x, depth + 1));
+  if (!isOperation(l)) return false;
+  const op = Object.keys(l)[0]!;
+  const a = args((l as Record<string, unknown>)[op]);
+  if (op === 'var') {
+    const path = a[0];
+    if (path === undefined || path === null || path === '' || typeof path === 'object') return true;
+    return a.slice(1).some((x) => mayReturnData(x, depth + 1));
+  }
+  return a.some((x) => mayReturnData(x, depth + 1));
 }
 
 /**
@@ -277,8 +313,8 @@ export function compileLogic(logic: Logic, depth = 0): CompiledLogic {
     case 'and':
       return (d) => {
         let last: unknown;
-        for (const f of fs) {
-          last = f(d);
+        for (let i = 0; i < fs.length; i++) {
+          last = fs[i]!(d);
           if (!truthy(last)) return last;
         }
         return last;
@@ -286,8 +322,8 @@ export function compileLogic(logic: Logic, depth = 0): CompiledLogic {
     case 'or':
       return (d) => {
         let last: unknown;
-        for (const f of fs) {
-          last = f(d);
+        for (let i = 0; i < fs.length; i++) {
+          last = fs[i]!(d);
           if (truthy(last)) return last;
         }
         return last;
@@ -304,6 +340,21 @@ export function compileLogic(logic: Logic, depth = 0): CompiledLogic {
       };
     case 'reduce': {
       const init = raw[2] !== undefined ? f2! : () => null;
+      if (!mayReturnData(raw[1], 0)) {
+        // The step cannot hand its context on, so one context object serves every element.
+        return (d) => {
+          const list = f0(d);
+          let acc = init(d);
+          if (!Array.isArray(list)) return acc;
+          const context = { current: undefined as unknown, accumulator: undefined as unknown };
+          for (const current of list) {
+            context.current = current;
+            context.accumulator = acc;
+            acc = f1(context);
+          }
+          return acc;
+        };
+      }
       return (d) => {
         const list = f0(d);
         let acc = init(d);
@@ -326,12 +377,35 @@ export function compileLogic(logic: Logic, depth = 0): CompiledLogic {
       const literal = raw[0] === null || typeof raw[0] !== 'object';
       const read = literal ? compilePath(raw[0]) : undefined;
       const def = fs[1];
+      if (read && def === undefined) {
+        // The common `{"var": "field"}`: read, null when absent.
+        return (d) => {
+          const value = read(d);
+          return value === ABSENT ? null : value;
+        };
+      }
       return (d) => {
         const value = literal ? (read ? read(d) : d) : lookup(d, f0(d));
         return value === ABSENT ? (def === undefined ? null : (def(d) ?? null)) : value;
       };
     }
-    case 'missing': return (d) => missingOf(d, fs.map((f) => f(d)));
+    case 'missing': {
+      // Literal paths (as rules write them) are split once here rather than looked up on every call.
+      const keys = raw.length === 1 && Array.isArray(raw[0]) ? (raw[0] as unknown[]) : raw;
+      if (keys.every((k) => typeof k === 'string' || typeof k === 'number')) {
+        const reads = keys.map((k) => compilePath(k));
+        return (d) => {
+          const out: unknown[] = [];
+          for (let i = 0; i < keys.length; i++) {
+            const r = reads[i];
+            const v = r ? r(d) : d;
+            if (v === ABSENT || v === null || v === '') out.push(keys[i]);
+          }
+          return out;
+        };
+      }
+      return (d) => missingOf(d, fs.map((f) => f(d)));
+    }
     case 'missing_some': return (d) => missingSomeOf(d, fs.map((f) => f(d)));
     // eslint-disable-next-line eqeqeq
     case '==': return (d) => f0(d) == f1(d);

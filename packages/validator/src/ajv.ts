@@ -21,9 +21,13 @@ export const AJV_OPTIONS: Options = {
   strictNumbers: true,
   allErrors: true,
   $data: false,
-  // `inlineRefs: false` would cut a fifth of the generated code, but ajv then
-  // reports schemaPaths inside a referenced schema relative to that schema
-  // (`#/required`) without saying which one; errors need exact schemaPaths.
+  // `inlineRefs: false` cuts the generated code for annual-ict 2019/province
+  // by 6 % minified but only 1.5 % gzip (gzip already folds the repeated
+  // field shapes), and ajv then reports schemaPaths inside a referenced
+  // schema relative to that schema (`#/required`) without saying which one;
+  // errors need exact schemaPaths. `code.optimize` beyond the default and
+  // `loopEnum`/`loopRequired` change nothing measurable.
+  // (Measured with ajv 8.17, gzip -9 of esbuild-minified standalone code.)
   inlineRefs: true,
   messages: false,
 };

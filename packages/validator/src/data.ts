@@ -7,7 +7,10 @@
  * @module
  */
 import type { Definition, FieldNode, FormInfo, FormModel, Logic, SchemaLocation, SchemaObject, Texts } from '@bieumau/core';
-import { buildModel, dottedToPointer, logicVars, templateOf } from '@bieumau/core';
+import { buildModel, dottedToPointer } from '@bieumau/core';
+import { defaultRequires, ruleReads } from './rule-reads.js';
+
+export { defaultRequires };
 
 /** One node of the form, as messages and value-state checks need it. */
 export interface NodeData {
@@ -83,39 +86,6 @@ export function holderOf(def: Definition, location: SchemaLocation, keyword: str
   return undefined;
 }
 
-function ruleReads(base: string, logic: Logic[], requires: string[]): Pick<RuleData, 'reads' | 'arrayReads'> {
-  const reads = new Set<string>();
-  const arrays = new Map<string, Set<string>>();
-  const arrayPaths = new Set<string>();
-  for (const l of logic) if (l !== undefined) for (const a of logicVars(l).arrays) arrayPaths.add(a.path);
-  // A required table is a presence check: editing one of its cells cannot change it (rows added or removed can, see arrayReads).
-  for (const r of requires) if (!arrayPaths.has(r)) reads.add(templateOf(base + dottedToPointer(r)));
-  for (const l of logic) {
-    if (l === undefined) continue;
-    const v = logicVars(l);
-    // A path iterated by an array operator is an array read; read otherwise (e.g. compared), it is a plain read too.
-    for (const p of v.paths) if (!arrayPaths.has(p)) reads.add(templateOf(base + dottedToPointer(p)));
-    for (const a of v.arrays) {
-      const arr = templateOf(base + dottedToPointer(a.path));
-      const items = arrays.get(arr) ?? new Set<string>();
-      for (const i of a.itemPaths) items.add(`${arr}/*${templateOf(dottedToPointer(i))}`);
-      arrays.set(arr, items);
-    }
-  }
-  return { reads: [...reads], arrayReads: [...arrays].map(([t, items]) => ({ t, items: [...items] })) };
-}
-
-/**
- * The default `requires` of a rule: every `var` path of `when` and `assert`
- * outside array operators (not the paths of `missing`/`missing_some`, which
- * exist to test presence).
- */
-export function defaultRequires(when: Logic | undefined, assert: Logic): string[] {
-  const paths = new Set<string>();
-  for (const l of [when, assert]) if (l !== undefined) for (const p of logicVars(l).vars) paths.add(p);
-  return [...paths];
-}
-
 function nodeData(n: FieldNode): NodeData {
   const d: NodeData = { t: n.template, kind: n.kind, label: n.label };
   if (n.code !== undefined) d.code = n.code;
@@ -140,7 +110,7 @@ export function buildValidatorData(def: Definition, model: FormModel = buildMode
 
   const rules: RuleData[] = model.rules.map((rn) => {
     const r = rn.rule;
-    const requires = Array.isArray(r.requires) ? r.requires.map(String) : defaultRequires(r.when, r.assert);
+    const requires = (Array.isArray(r.requires) ? r.requires.map(String) : defaultRequires(r.when, r.assert)).map(dottedToPointer);
     const base = rn.perRow ? `${rn.node}/*` : rn.node;
     const d: RuleData = {
       id: r.id,
@@ -148,7 +118,7 @@ export function buildValidatorData(def: Definition, model: FormModel = buildMode
       node: rn.node,
       perRow: rn.perRow,
       assert: r.assert,
-      requires: requires.map(dottedToPointer),
+      requires,
       target: typeof r.target === 'string' ? r.target : '',
       message: rn.message,
       schemaPath: locationRef(rn.location),

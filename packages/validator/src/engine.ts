@@ -7,7 +7,7 @@
  * it runs under a Content-Security-Policy without `'unsafe-eval'`.
  * @module
  */
-import type { FieldNode, FormInfo, Lang, ReportError, Texts } from '@bieumau/core';
+import type { FieldNode, FormInfo, Lang, Logic, ReportError, Texts } from '@bieumau/core';
 import { compileLogic, escapeToken, evaluateLogic, fieldReference, getAt, parsePointer, templateOf, truthy } from '@bieumau/core';
 import type { NodeData, RuleData, ValidatorData } from './data.js';
 import { inspectInput } from './inspect.js';
@@ -89,6 +89,19 @@ interface Problem extends ReportError {
 
 const DEFAULT_MAX_ERRORS = 1000;
 
+/** An array index token (RFC 6901: no leading zeros). */
+const INDEX = /^(0|[1-9]\d*)$/;
+
+/** `parsePointer`, without the unescaping pass when there is nothing to unescape. */
+function tokensOfPointer(pointer: string): string[] {
+  return pointer.length > 0 && pointer.charCodeAt(0) === 47 /* / */ && pointer.indexOf('~') === -1 ? pointer.slice(1).split('/') : parsePointer(pointer);
+}
+
+/** `escapeToken`, without the escaping pass when there is nothing to escape. */
+function escape(token: string): string {
+  return token.indexOf('~') === -1 && token.indexOf('/') === -1 ? token : escapeToken(token);
+}
+
 /** Keywords about how many items or entries a value has, not about the value itself. */
 const COUNT_KEYWORDS = new Set(['maxItems', 'minItems', 'maxProperties', 'minProperties', 'uniqueItems', 'maxContains', 'minContains']);
 
@@ -117,6 +130,94 @@ function jsonSafe(v: unknown): unknown {
   return v;
 }
 
+type Fn = (d: unknown) => unknown;
+
+/** A rule compiled once: closures for its expressions and readers for the values it requires. */
+interface CompiledRule {
+  when?: Fn;
+  assert: Fn;
+  params: [string, Fn][];
+  /** Read each `requires` pointer from the node value (a plain object). */
+  requires: Fn[];
+}
+
+/** What rules are checked against besides the report: the not-applicable map and the schema problems. */
+interface RuleContext {
+  na: Record<string, unknown> | undefined;
+  invalid: ((pointer: string) => boolean) | undefined;
+  /** Pointers `na` or `invalid` may name, with their ancestors; `undefined` when unknown (check every pointer). */
+  hot: Set<string> | undefined;
+}
+
+/** Adds a pointer and each of its ancestors (the strings before each `/`). */
+function addAncestors(set: Set<string>, pointer: string): void {
+  set.add(pointer);
+  for (let i = pointer.indexOf('/', 1); i !== -1; i = pointer.indexOf('/', i + 1)) set.add(pointer.slice(0, i));
+}
+
+/** A reader of a relative pointer from a plain object: `getAt`, with the one-token case inlined. */
+function reader(pointer: string): Fn {
+  const tokens = parsePointer(pointer);
+  if (tokens.length === 1) {
+    const t = tokens[0]!;
+    return (v) => (own(v as object, t) ? (v as Record<string, unknown>)[t] : undefined);
+  }
+  return (v) => getAt(v, tokens);
+}
+
+/** Binary comparisons whose operands a rule's params often repeat (`declared` and `rows` of a count rule). */
+const COMPARE: Record<string, (a: unknown, b: unknown) => boolean> = {
+  // Loose equality is what JSON Logic specifies for "==" and "!=" (as in core's compileLogic).
+  // eslint-disable-next-line eqeqeq
+  '==': (a, b) => a == b,
+  '===': (a, b) => a === b,
+  // eslint-disable-next-line eqeqeq
+  '!=': (a, b) => a != b,
+  '!==': (a, b) => a !== b,
+  '>': (a, b) => (a as number) > (b as number),
+  '>=': (a, b) => (a as number) >= (b as number),
+  '<': (a, b) => (a as number) < (b as number),
+  '<=': (a, b) => (a as number) <= (b as number),
+};
+
+function compilesWhole(expr: unknown): boolean {
+  try {
+    compileLogic(expr as Logic);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Compiles a rule. When the assertion compares two operands and a param is
+ * one of them (`{ "rows": <the reduce the assertion counts> }`), the param
+ * reuses the value the assertion just computed instead of walking the table
+ * again: params are evaluated only right after a failed assertion on the
+ * same value, and expressions have no side effects.
+ */
+function compileRule(r: RuleData, compile: (expr: unknown) => Fn): CompiledRule {
+  const c: CompiledRule = { assert: compile(r.assert), params: [], requires: r.requires.map(reader) };
+  if (r.when !== undefined) c.when = compile(r.when);
+  const params = Object.entries(r.params ?? {});
+  const a = r.assert as Record<string, unknown> | null;
+  const op = a !== null && typeof a === 'object' && !Array.isArray(a) && Object.keys(a).length === 1 ? Object.keys(a)[0]! : undefined;
+  const operands = op !== undefined && own(COMPARE, op) && Array.isArray(a![op]) ? (a![op] as unknown[]) : undefined;
+  const shared = operands?.length === 2 ? operands.map((x) => JSON.stringify(x)) : undefined;
+  // Only when the whole assertion compiles: otherwise it runs on the interpreter, as before.
+  if (shared && params.some(([, v]) => shared.includes(JSON.stringify(v))) && compilesWhole(r.assert)) {
+    const cmp = COMPARE[op!]!;
+    const [f0, f1] = operands!.map(compile) as [Fn, Fn];
+    const last: [unknown, unknown] = [undefined, undefined];
+    c.assert = (d) => cmp((last[0] = f0(d)), (last[1] = f1(d)));
+    c.params = params.map(([k, v]) => {
+      const i = shared.indexOf(JSON.stringify(v));
+      return [k, i === -1 ? compile(v) : () => last[i]];
+    });
+  } else c.params = params.map(([k, v]) => [k, compile(v)]);
+  return c;
+}
+
 /**
  * Creates a validator from schema validation functions and validator data.
  * Used by {@link createValidator} (ajv at run time) and by precompiled modules.
@@ -134,27 +235,33 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
       return (d) => evaluateLogic(expr, d);
     }
   };
-  const compiled = new Map<RuleData, { when?: (d: unknown) => unknown; assert: (d: unknown) => unknown; params: [string, (d: unknown) => unknown][]; requires: string[][] }>();
-  for (const r of data.rules) {
-    const c: { when?: (d: unknown) => unknown; assert: (d: unknown) => unknown; params: [string, (d: unknown) => unknown][]; requires: string[][] } = {
-      assert: compile(r.assert),
-      params: Object.entries(r.params ?? {}).map(([k, v]) => [k, compile(v)]),
-      requires: r.requires.map((p) => parsePointer(p)),
-    };
-    if (r.when !== undefined) c.when = compile(r.when);
-    compiled.set(r, c);
-  }
+  const compiled = new Map<RuleData, CompiledRule>();
+  for (const r of data.rules) compiled.set(r, compileRule(r, compile));
+  // Node and rule pointers parsed once (getAt would parse them on every call).
+  const parsed = new Map<string, readonly string[]>();
+  const tokensOf = (pointer: string): readonly string[] => {
+    let t = parsed.get(pointer);
+    if (!t) parsed.set(pointer, (t = parsePointer(pointer)));
+    return t;
+  };
   const naNodes = data.nodes.filter((n) => n.na && !n.t.includes('/*'));
   const evidenceNodes = data.nodes.filter((n) => n.evidence && !n.t.includes('/*'));
   const rootBase = data.id;
 
   // ---- ajv error post-processing: the ONE place ajv's output is turned into ours.
+  // ajv's schemaPaths are literals of the generated code, so this cache is bounded by it.
+  const absPaths = new Map<string, string>();
   const absSchemaPath = (sp: string): string => {
-    try {
-      return new URL(sp, rootBase).href;
-    } catch {
-      return sp;
+    let abs = absPaths.get(sp);
+    if (abs === undefined) {
+      try {
+        abs = new URL(sp, rootBase).href;
+      } catch {
+        abs = sp;
+      }
+      absPaths.set(sp, abs);
     }
+    return abs;
   };
 
   const fromSchema = (errors: readonly SchemaErrorLike[] | null | undefined, prefix: string, out: Problem[], seen: Set<string>): void => {
@@ -187,22 +294,26 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
 
   // ---- messages
   // core's fieldReference reads only the label and the code, which is what the data keeps of a node.
-  const refOf = (n: NodeData, lang: Lang): string => fieldReference(n as unknown as FieldNode, lang);
-  const nodeAt = (pointer: string): NodeData | undefined => {
-    try {
-      return byTemplate.get(templateOf(pointer));
-    } catch {
-      return undefined;
+  const refs: Record<Lang, Map<NodeData, string>> = { vi: new Map(), en: new Map() };
+  // Cached per node: the same references recur in every message about a table.
+  const refOf = (n: NodeData, lang: Lang): string => {
+    const cache = lang === 'vi' || lang === 'en' ? refs[lang] : undefined;
+    let r = cache?.get(n);
+    if (r === undefined) {
+      r = fieldReference(n as unknown as FieldNode, lang);
+      cache?.set(n, r);
     }
+    return r;
+  };
+  /** `templateOf` on parsed tokens. */
+  const templateOfTokens = (tokens: readonly string[]): string => {
+    let t = '';
+    for (const token of tokens) t += '/' + (INDEX.test(token) ? '*' : escape(token));
+    return t;
   };
 
-  const reference = (pointer: string, lang: Lang): string => {
-    let tokens: string[];
-    try {
-      tokens = parsePointer(pointer);
-    } catch {
-      return pointer;
-    }
+  /** The field reference of a location (`Mục 3.4.đ – …, dòng 4, cột …`), from its parsed tokens. */
+  const reference = (tokens: readonly string[], lang: Lang): string => {
     const report = lang === 'vi' ? 'Báo cáo' : 'Report';
     if (tokens.length === 0) return report;
     const first = tokens[0]!;
@@ -220,8 +331,8 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
     let row = -1;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      const isIndex = /^(0|[1-9]\d*)$/.test(t);
-      const next = `${template}/${isIndex ? '*' : escapeToken(t)}`;
+      const isIndex = INDEX.test(t);
+      const next = `${template}/${isIndex ? '*' : escape(t)}`;
       if (isIndex && deepest?.kind === 'table' && depth === i) {
         table = deepest;
         row = Number(t);
@@ -245,10 +356,18 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
   };
 
   const message = (p: Pick<Problem, 'instancePath' | 'keyword' | 'params' | 'tpl'>, lang: Lang = 'vi'): string => {
+    // Parsed once for both the node (catalogue messages need its kind and options) and the reference.
+    let tokens: string[] | undefined;
+    try {
+      tokens = tokensOfPointer(p.instancePath);
+    } catch {
+      tokens = undefined;
+    }
     const rule = p.tpl ?? rulesById.get(p.keyword)?.message;
-    const node = nodeAt(p.instancePath);
-    const text = rule ? interpolate(rule[lang], p.params, lang) : keywordMessage(p.keyword, p.params, node, lang);
-    return `${reference(p.instancePath, lang)}: ${text}`;
+    const text = rule
+      ? interpolate(rule[lang], p.params, lang)
+      : keywordMessage(p.keyword, p.params, tokens && byTemplate.get(templateOfTokens(tokens)), lang);
+    return `${tokens ? reference(tokens, lang) : p.instancePath}: ${text}`;
   };
 
   const finish = (problems: Problem[], options: ValidateOptions | undefined): ValidationResult => {
@@ -307,7 +426,7 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
   const fieldStateProblems = (report: Record<string, unknown>, node: NodeData, out: Problem[]): void => {
     const na = mapOf(report, 'notApplicable');
     const marked = na !== undefined && own(na, node.t);
-    const value = getAt(report, node.t);
+    const value = getAt(report, tokensOf(node.t));
     if (node.na && marked && !blank(value)) {
       out.push({ instancePath: node.t, keyword: 'bmNotApplicableConflict', params: { pointer: node.t }, severity: 'error' });
     }
@@ -321,57 +440,65 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
   };
 
   // ---- rules
-  const runRule = (
-    rule: RuleData,
-    report: Record<string, unknown>,
-    nodePtr: string,
-    nodeValue: unknown,
-    invalid: ((pointer: string) => boolean) | undefined,
-    out: Problem[],
-  ): void => {
-    const checkInvalid = invalid !== undefined;
+  /**
+   * Runs a rule on one node value. `ptr` is the node's pointer, or `null` for
+   * row `row` of the rule's table (built only when needed: most rows pass).
+   * `states`: whether the not-applicable map or the schema problems may name
+   * a value under this node (when not, the per-value lookups are skipped).
+   */
+  const runRule = (rule: RuleData, c: CompiledRule, ctx: RuleContext, states: boolean, ptr: string | null, row: number, nodeValue: unknown, out: Problem[]): void => {
     if (!isPlainObject(nodeValue)) return;
-    const c = compiled.get(rule)!;
-    const na = mapOf(report, 'notApplicable');
-    for (let i = 0; i < c.requires.length; i++) {
-      if (blank(getAt(nodeValue, c.requires[i]!))) return;
-      if (na || checkInvalid) {
-        const abs = nodePtr + rule.requires[i]!;
-        if (na && own(na, abs)) return;
-        if (invalid && invalid(abs)) return;
+    const req = c.requires;
+    for (let i = 0; i < req.length; i++) {
+      if (blank(req[i]!(nodeValue))) return;
+      if (states) {
+        const abs = (ptr ?? (ptr = `${rule.node}/${row}`)) + rule.requires[i]!;
+        if (ctx.na && own(ctx.na, abs)) return;
+        if (ctx.invalid && ctx.invalid(abs)) return;
       }
     }
-    let params: Record<string, unknown> = {};
+    let params: Record<string, unknown>;
     try {
       if (c.when && !truthy(c.when(nodeValue))) return;
       if (truthy(c.assert(nodeValue))) return;
+      // Allocated only for a failure: most rows pass.
+      params = {};
       for (const [name, f] of c.params) params[name] = jsonSafe(f(nodeValue));
     } catch {
       params = { rule: rule.id };
-      out.push({ instancePath: nodePtr + rule.target, keyword: 'bmRuleFailed', params, severity: 'warning', schemaPath: rule.schemaPath });
+      out.push({ instancePath: (ptr ?? `${rule.node}/${row}`) + rule.target, keyword: 'bmRuleFailed', params, severity: 'warning', schemaPath: rule.schemaPath });
       return;
     }
-    out.push({ instancePath: nodePtr + rule.target, keyword: rule.id, params, severity: rule.severity, schemaPath: rule.schemaPath, tpl: rule.message });
+    out.push({ instancePath: (ptr ?? `${rule.node}/${row}`) + rule.target, keyword: rule.id, params, severity: rule.severity, schemaPath: rule.schemaPath, tpl: rule.message });
   };
 
-  const runRuleAt = (
-    rule: RuleData,
-    report: Record<string, unknown>,
-    invalid: ((pointer: string) => boolean) | undefined,
-    out: Problem[],
-    onlyRow?: number,
-  ): void => {
-    const nodeValue = rule.node === '' ? report : getAt(report, rule.node);
+  const runRuleAt = (rule: RuleData, report: Record<string, unknown>, ctx: RuleContext, out: Problem[], onlyRow?: number): void => {
+    const c = compiled.get(rule)!;
+    const nodeValue = rule.node === '' ? report : getAt(report, tokensOf(rule.node));
+    const states = ctx.na !== undefined || ctx.invalid !== undefined;
     if (!rule.perRow) {
-      runRule(rule, report, rule.node, nodeValue, invalid, out);
+      runRule(rule, c, ctx, states, rule.node, -1, nodeValue, out);
       return;
     }
     if (!Array.isArray(nodeValue)) return;
     if (onlyRow !== undefined) {
-      if (onlyRow < nodeValue.length) runRule(rule, report, `${rule.node}/${onlyRow}`, nodeValue[onlyRow], invalid, out);
+      if (onlyRow < nodeValue.length) runRule(rule, c, ctx, states, null, onlyRow, nodeValue[onlyRow], out);
       return;
     }
-    for (let i = 0; i < nodeValue.length; i++) runRule(rule, report, `${rule.node}/${i}`, nodeValue[i], invalid, out);
+    // The rows the not-applicable map or the schema problems name something in; the others skip the lookups.
+    let hotRows: Set<number> | undefined;
+    if (states && ctx.hot) {
+      hotRows = new Set<number>();
+      const prefix = `${rule.node}/`;
+      for (const p of ctx.hot) {
+        if (!p.startsWith(prefix)) continue;
+        const rest = p.slice(prefix.length);
+        const slash = rest.indexOf('/');
+        const token = slash === -1 ? rest : rest.slice(0, slash);
+        if (INDEX.test(token)) hotRows.add(Number(token));
+      }
+    }
+    for (let i = 0; i < nodeValue.length; i++) runRule(rule, c, ctx, states && (hotRows === undefined || hotRows.has(i)), null, i, nodeValue[i], out);
   };
 
   /**
@@ -404,11 +531,16 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
       if (!isPlainObject(value)) return finish(problems, options);
       // Rules are skipped where a value they need failed the schema (or the pre-pass), not where a value state is off.
       const bad = invalidSet(problems);
-      const invalid = bad.size ? (p: string) => bad.has(p) : undefined;
+      const na = mapOf(value, 'notApplicable');
+      // Every pointer a rule could find marked or invalid, with its ancestors: rows outside it skip those lookups.
+      const hot = new Set<string>();
+      for (const p of bad) addAncestors(hot, p);
+      if (na) for (const k of Object.keys(na)) addAncestors(hot, k);
+      const ctx: RuleContext = { na, invalid: bad.size ? (p: string) => bad.has(p) : undefined, hot };
       naEntryProblems(value, problems);
       for (const n of naNodes) fieldStateProblems(value, n, problems);
       for (const n of evidenceNodes) if (!n.na) fieldStateProblems(value, n, problems);
-      for (const rule of data.rules) runRuleAt(rule, value, invalid, problems);
+      for (const rule of data.rules) runRuleAt(rule, value, ctx, problems);
       return finish(problems, options);
     } catch (error) {
       return internal(options, error);
@@ -527,6 +659,7 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
           }
           return s.has(p);
         };
+        const ctx: RuleContext = { na: mapOf(report, 'notApplicable'), invalid, hot: undefined };
         for (const rule of data.rules) {
           if (!touches(rule, template)) continue;
           ruleIds.push(rule.id);
@@ -535,7 +668,7 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
             const t = parsePointer(pointer.slice(rule.node.length))[0]!;
             onlyRow = Number(t);
           }
-          runRuleAt(rule, report, invalid, problems, onlyRow);
+          runRuleAt(rule, report, ctx, problems, onlyRow);
         }
       }
       return { ...finish(problems, options), scope: { pointer, rules: ruleIds } };

@@ -2,9 +2,11 @@
  * A pre-pass over the input before ajv sees it: finds what JSON cannot hold
  * (NaN, Infinity, functions, class instances, `undefined` in arrays),
  * circular references and absurd nesting, and returns located problems plus
- * a copy with those values cut out. Iterative, so no input can overflow the
- * stack; the copy is made only when something was found, so valid reports
- * pay one walk.
+ * a copy with those values cut out. A quick recursive check (bounded by
+ * {@link MAX_DEPTH}) clears the common case; only input it rejects gets the
+ * iterative walk that locates problems, so no input can overflow the stack.
+ * The copy is made only when something was found, so valid reports pay one
+ * walk.
  * @module
  */
 import { escapeToken } from '@bieumau/core';
@@ -68,8 +70,50 @@ function pointerOf(e: Entry): string {
   return p;
 }
 
+/**
+ * The common case, checked without bookkeeping: whether the value holds only
+ * what JSON can, nested less than {@link MAX_DEPTH} deep. A cycle never ends,
+ * so it fails the depth test; any failure sends the input to the full walk,
+ * which locates and names each problem. Recursion is bounded by the depth test.
+ */
+function plainJson(v: object, d: number): boolean {
+  if (d >= MAX_DEPTH) return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (x === null) continue;
+      const t = typeof x;
+      if (t === 'string' || t === 'boolean') continue;
+      // `x - x` is 0 exactly for finite numbers.
+      if (t === 'number') {
+        if ((x as number) - (x as number) === 0) continue;
+        return false;
+      }
+      if (t !== 'object' || !plainJson(x as object, d + 1)) return false;
+    }
+    return true;
+  }
+  const proto = Object.getPrototypeOf(v) as object | null;
+  if (proto !== null && proto !== Object.prototype) return false;
+  // for…in (faster than Object.keys here) also visits enumerable keys inherited
+  // from a polluted Object.prototype: that can only fail the check, never pass a problem.
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x === null || x === undefined) continue;
+    const t = typeof x;
+    if (t === 'string' || t === 'boolean') continue;
+    if (t === 'number') {
+      if ((x as number) - (x as number) === 0) continue;
+      return false;
+    }
+    if (t !== 'object' || !plainJson(x as object, d + 1)) return false;
+  }
+  return true;
+}
+
 /** Walks the input once; see the module comment. */
 export function inspectInput(input: unknown): Inspection {
+  if (input !== null && typeof input === 'object' && plainJson(input, 0)) return { problems: [], value: input };
   const problems: InputProblem[] = [];
   const bad = new Set<string>();
   const report = (e: Entry, keyword: InputProblem['keyword'], params: Record<string, unknown>) => {

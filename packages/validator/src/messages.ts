@@ -43,7 +43,11 @@ const TYPE_NAMES: Record<Lang, Record<string, string>> = {
  * only by the template. Non-finite numbers and blanks become an em dash.
  */
 export function formatValue(value: unknown, lang: Lang, grouping = true): string {
-  if (typeof value === 'number') return Number.isFinite(value) ? formatNumber(value, lang, { grouping }) : '—';
+  if (typeof value === 'number') {
+    // 0–999 (not -0) print as plain digits in both languages (no separator, no decimals), without a trip through Intl.
+    if (Number.isInteger(value) && (value > 0 || Object.is(value, 0)) && value < 1000) return String(value);
+    return Number.isFinite(value) ? formatNumber(value, lang, { grouping }) : '—';
+  }
   if (typeof value === 'boolean') return lang === 'vi' ? (value ? 'có' : 'không') : value ? 'yes' : 'no';
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value)) return value.map((v) => formatValue(v, lang, grouping)).join(', ');

@@ -1,7 +1,9 @@
 /**
  * `@bieumau/validator/precompile` (Node only): the build step that turns a
  * definition into a standalone ESM validator module — ajv's generated code
- * for the root schema (annotations stripped), the {@link ValidatorData} as JSON, and a call to the shared engine.
+ * for the root schema (annotations stripped, embedded schema objects pruned
+ * to what the code reads), the {@link ValidatorData} in its compact form
+ * (`compact.ts`), and a call to the shared engine.
  * The module contains no `eval`/`new Function` and imports only
  * `@bieumau/validator/runtime`, so it runs under a Content-Security-Policy
  * without `'unsafe-eval'` and gives exactly the runtime validator's results.
@@ -15,6 +17,7 @@ import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import type { Definition } from '@bieumau/core';
 import { addDefinition, createAjv } from './ajv.js';
 import { buildValidatorData } from './data.js';
+import { compactData } from './compact.js';
 
 // CommonJS with `exports.default`; under Node's ESM interop the default import may be the module object.
 type StandaloneCode = (ajv: Ajv2020, refs: Record<string, string>) => string;
@@ -26,12 +29,103 @@ export interface PrecompileOptions {
   runtimeImport?: string;
 }
 
-/** ajv's runtime helpers, as the generated code requires them, and what replaces each. */
-const RUNTIME_REQUIRES: Record<string, string> = {
-  'require("ajv/dist/runtime/ucs2length").default': '__rt.ajvRuntime.ucs2length',
-  'require("ajv/dist/runtime/equal").default': '__rt.ajvRuntime.equal',
-  'require("ajv-formats/dist/formats").fullFormats': '__rt.ajvRuntime.fullFormats',
-};
+/** ajv's runtime helpers, as the generated code requires them, and what replaces each (first match wins). */
+const RUNTIME_REQUIRES: [RegExp, string][] = [
+  [/require\("ajv\/dist\/runtime\/ucs2length"\)\.default/g, '__rt.ucs2length'],
+  [/require\("ajv\/dist\/runtime\/equal"\)\.default/g, '__rt.equal'],
+  // Formats with an ES copy in the runtime (formats.ts); any other comes from the whole ajv-formats module.
+  [/require\("ajv-formats\/dist\/formats"\)\.fullFormats\.uri(?![\w$-])/g, '__rt.formatUri'],
+  [/require\("ajv-formats\/dist\/formats"\)\.fullFormats\.date(?![\w$-])/g, '__rt.formatDate'],
+  [/require\("ajv-formats\/dist\/formats"\)\.fullFormats/g, '__rt.fullFormats'],
+];
+
+/** Index just past the JSON value starting at `start` (strings may hold any bracket). */
+function jsonEnd(src: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < src.length; i++) {
+    const ch = src[i];
+    if (ch === '"') {
+      for (i++; src[i] !== '"'; i++) if (src[i] === '\\') i++;
+    } else if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') {
+      if (--depth === 0) return i + 1;
+    }
+  }
+  throw new Error('Unterminated schema constant in generated code');
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/**
+ * ajv's standalone code embeds whole schema objects (`const schema31 = {…}`)
+ * although the code reads only parts of them: `enum` arrays (for error
+ * params) and `properties` maps (only their keys, through
+ * `Object.prototype.hasOwnProperty`). Keeps exactly those parts — keys of a
+ * map read for membership with a `0` value — and drops constants nothing
+ * reads. The code runs the same; the module loses most of the copy of the schema.
+ */
+export function pruneSchemaConstants(code: string): string {
+  const hasOwn = /\b(func\d+) = Object\.prototype\.hasOwnProperty;/.exec(code)?.[1];
+  const decl = /const (schema\d+) = /g;
+  const found: { name: string; from: number; to: number; value: unknown }[] = [];
+  for (let m = decl.exec(code); m; m = decl.exec(code)) {
+    const start = m.index + m[0].length;
+    if (code[start] !== '{' && code[start] !== '[') continue;
+    const end = jsonEnd(code, start);
+    found.push({ name: m[1]!, from: m.index, to: end + (code[end] === ';' ? 1 : 0), value: JSON.parse(code.slice(start, end)) as unknown });
+    decl.lastIndex = end;
+  }
+  let out = code;
+  for (const c of found.reverse()) {
+    const rest = out.slice(0, c.from) + out.slice(c.to);
+    const uses = [...rest.matchAll(new RegExp(`\\b${c.name}(?![\\w$])((?:\\.[A-Za-z_$][\\w$]*)*)(.{0,2})`, 'g'))];
+    const keysOnly = new Set<string>();
+    const whole = new Set<string>();
+    for (const u of uses) {
+      const path = u[1]!;
+      // `func1.call(schema31.properties, key)`: a membership test.
+      const before = rest.slice(Math.max(0, u.index! - 20), u.index!);
+      if (hasOwn && before.endsWith(`${hasOwn}.call(`) && u[2] === ', ') keysOnly.add(path);
+      else whole.add(path);
+    }
+    if (!uses.length) {
+      out = rest;
+      continue;
+    }
+    const pruned = whole.has('') ? undefined : prune(c.value, keysOnly, whole);
+    if (pruned !== undefined) out = `${out.slice(0, c.from)}const ${c.name} = ${JSON.stringify(pruned)};${out.slice(c.to)}`;
+  }
+  return out;
+}
+
+/** The parts of `value` at `whole` paths, and the keys of the maps at `keysOnly` paths (`.a.b` paths); `undefined` when unsafe. */
+function prune(value: unknown, keysOnly: Set<string>, whole: Set<string>): Record<string, unknown> | undefined {
+  const get = (path: string): unknown =>
+    path.split('.').slice(1).reduce<unknown>((v, k) => (isRecord(v) && Object.prototype.hasOwnProperty.call(v, k) ? v[k] : undefined), value);
+  const out: Record<string, unknown> = {};
+  const put = (path: string, v: unknown) => {
+    const keys = path.split('.').slice(1);
+    let cur = out;
+    for (let i = 0; i < keys.length - 1; i++) {
+      const k = keys[i]!;
+      if (!isRecord(cur[k])) Object.defineProperty(cur, k, { value: {}, enumerable: true, writable: true, configurable: true });
+      cur = cur[k] as Record<string, unknown>;
+    }
+    Object.defineProperty(cur, keys[keys.length - 1]!, { value: v, enumerable: true, writable: true, configurable: true });
+  };
+  for (const path of keysOnly) {
+    const v = get(path);
+    // A `__proto__` key would not survive as an object literal key in the module.
+    if (!isRecord(v) || Object.prototype.hasOwnProperty.call(v, '__proto__')) return undefined;
+    put(path, Object.fromEntries(Object.keys(v).map((k) => [k, 0])));
+  }
+  // Whole values go in after the key sets (shortest first), replacing the `0` of a key they lie under.
+  for (const path of [...whole].sort((x, y) => x.length - y.length)) put(path, structuredClone(get(path)));
+  return JSON.stringify(out).includes('"__proto__"') ? undefined : out;
+}
+
 
 /**
  * Generates the source of a standalone ESM validator module for one
@@ -47,7 +141,8 @@ export function precompileValidator(definition: Definition, options: PrecompileO
   const data = buildValidatorData(definition);
   const names: Record<string, string> = { schemaRoot: definition.id };
   let code = standaloneCode(ajv, names);
-  for (const [from, to] of Object.entries(RUNTIME_REQUIRES)) code = code.split(from).join(to);
+  for (const [from, to] of RUNTIME_REQUIRES) code = code.replace(from, to);
+  code = pruneSchemaConstants(code);
   const left = /require\([^)]*\)/.exec(code);
   if (left) throw new Error(`Generated code requires ${left[0]}, which the runtime does not provide`);
   if (/\bnew Function\b|\beval\(/.test(code)) throw new Error('Generated code evaluates strings');
@@ -56,9 +151,9 @@ export function precompileValidator(definition: Definition, options: PrecompileO
     header +
     `import * as __rt from ${JSON.stringify(runtime)};\n` +
     code.replace(/^"use strict";/, '') +
-    `\nconst __data = ${JSON.stringify(data)};\n` +
+    `\nconst __data = ${JSON.stringify(compactData(data))};\n` +
     `/** The validator of ${data.info.form}@${data.info.version}/${data.info.variant}. */\n` +
-    `const validator = __rt.createEngine(__data, { root: schemaRoot });\n` +
+    `const validator = __rt.createEngine(__rt.expandData(__data), { root: schemaRoot });\n` +
     `export default validator;\n`
   );
 }

@@ -6,32 +6,23 @@
  */
 import * as ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
 import * as equalModule from 'ajv/dist/runtime/equal.js';
-import * as formatsModule from 'ajv-formats/dist/formats.js';
+import { pick } from './interop.js';
 
 export { createEngine } from './engine.js';
+export { expandData } from './compact.js';
+export { formatDate, formatUri } from './formats.js';
+// Only a module using a format without an ES copy in formats.ts pulls in ajv-formats (sideEffects: false lets bundlers drop it otherwise).
+export { fullFormats } from './full-formats.js';
 
-/**
- * Picks a CommonJS export whichever interop the importer applies (Node gives
- * `module.exports` as `default`; bundlers may unwrap `__esModule` modules).
- */
-function pick<T>(ns: unknown, name: string): T {
-  const n = ns as Record<string, unknown>;
-  const direct = n[name];
-  if (direct !== undefined && (name !== 'default' || typeof direct === 'function')) return direct as T;
-  const d = n.default as Record<string, unknown> | undefined;
-  return (name === 'default' ? d?.default ?? d : d?.[name]) as T;
-}
-
-/**
+/*
  * ajv's runtime helpers as ESM, for the code precompiled modules contain
- * (ajv emits `require(...)` for them; the precompile step rewrites those
- * to this object).
+ * (ajv emits `require(...)` for them; the precompile step rewrites those to
+ * these exports, so a bundle takes only the ones its validators use).
  */
-export const ajvRuntime = {
-  ucs2length: pick<(s: string) => number>(ucs2lengthModule, 'default'),
-  equal: pick<(a: unknown, b: unknown) => boolean>(equalModule, 'default'),
-  fullFormats: pick<Record<string, unknown>>(formatsModule, 'fullFormats'),
-};
+/** ajv's `ucs2length` (string length in code points, for `minLength`/`maxLength`). */
+export const ucs2length = /* @__PURE__ */ pick<(s: string) => number>(ucs2lengthModule, 'default');
+/** ajv's deep equality (`enum`, `const`, `uniqueItems` on objects). */
+export const equal = /* @__PURE__ */ pick<(a: unknown, b: unknown) => boolean>(equalModule, 'default');
 export type {
   FieldValidationResult,
   SchemaErrorLike,
@@ -42,3 +33,4 @@ export type {
   Validator,
 } from './engine.js';
 export type { NodeData, RuleData, ValidatorData } from './data.js';
+export type { CompactData, CompactNode, CompactRule } from './compact.js';
