@@ -62,9 +62,12 @@ function plainRows(list: Record<string, unknown>[]): unknown[][] {
 }
 
 async function runCase(c: Case): Promise<void> {
-  const ExcelJS = ((await import('exceljs')) as unknown as { default: typeof import('exceljs') }).default;
-  const XLSX = ((await import('xlsx')) as unknown as { default: typeof import('xlsx') }).default;
-  const excel = await import('../packages/excel/src/index.js');
+  // Each child loads only the library its tool uses, so a whole-process
+  // peak is what a program doing just that work would see.
+  const usesExcelJS = c.tool === 'exceljs' || c.tool === 'exceljs-stream';
+  const ExcelJS = usesExcelJS ? ((await import('exceljs')) as unknown as { default: typeof import('exceljs') }).default : (undefined as never);
+  const XLSX = c.tool === 'sheetjs' ? ((await import('xlsx')) as unknown as { default: typeof import('xlsx') }).default : (undefined as never);
+  const excel = c.tool === 'bieumau' ? await import('../packages/excel/src/index.js') : (undefined as never);
   let fn: () => Promise<unknown> | unknown = () => undefined;
   if (c.op === 'write') {
     const { definition, report } = await reportOf(c.rows);
@@ -188,7 +191,7 @@ export default async function excelBench(): Promise<string> {
       '',
       `### Write and read a report with a table of N rows`,
       '',
-      'The file read is the one `writeWorkbook` makes (a form sheet, the 8-column table sheet with validations, the metadata sheet); every tool reads that same file. Writes produce the same rows (raw libraries: values only, no template). Median of 3 (20,000 rows), 10 (2,000) or 20 (100) runs after 1–3 warm-up runs, each case in its own child process; a baseline child that only loads the libraries peaks at ' +
+      'The file read is the one `writeWorkbook` makes (a form sheet, the 8-column table sheet with validations, the metadata sheet); every tool reads that same file. Writes produce the same rows (raw libraries: values only, no template). Median of 3 (20,000 rows), 10 (2,000) or 20 (100) runs after 1–3 warm-up runs, each case in its own child process; a baseline child that only loads the demo definition (each case child then loads only its own library) peaks at ' +
         `${fmt(base.rssMB)} MB.`,
       '',
       'Memory is measured on one run of the operation, in the child, before its timing runs (their garbage would inflate the peak): **peak** is the child\'s peak RSS, which includes Node, tsx and the libraries; **Δ** is that peak minus the same child\'s RSS just before the run (libraries loaded, the input — report object or file bytes — ready, garbage collected), i.e. the memory the operation itself needs. The goals are about our code\'s memory, so Δ is the fair figure; both are shown.',
@@ -235,9 +238,7 @@ const spec = process.env.BIEUMAU_EXCEL_BENCH_CASE;
 if (spec) {
   const c = JSON.parse(spec) as Case;
   if (c.tool === 'baseline') {
-    await import('exceljs');
-    await import('xlsx');
-    await import('../packages/excel/src/index.js');
+    // What every child loads before its tool: Node, tsx and the demo definition.
     await demo();
     console.log(JSON.stringify({ ms: 0, rssMB: process.resourceUsage().maxRSS / 1024, idleMB: process.memoryUsage().rss / 2 ** 20 }));
   } else await runCase(c);

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as formatsModule from 'ajv-formats/dist/formats.js';
 import { buildValidatorData } from './data.js';
+import type { ValidatorData } from './data.js';
 import { compactData, expandData } from './compact.js';
 import { formatDate, formatUri } from './formats.js';
 import { pick } from './interop.js';
@@ -25,6 +26,29 @@ describe('compact validator data', () => {
       });
     }
   }
+});
+
+describe('compact node codes', () => {
+  it('writes a code under its parent\'s as the rest, and keeps codes starting with `.` as written', () => {
+    const data = buildValidatorData(definitionFolders()[0]!.variants[0]!.definition);
+    const label = { vi: 'x', en: 'x' };
+    const nodes: ValidatorData['nodes'] = [
+      { t: '/s', kind: 'section', label, code: '3.1' },
+      { t: '/s/a', kind: 'integer', label, code: '3.1.a' },
+      { t: '/s/b', kind: 'integer', label, code: '.b' },
+      { t: '/s/c', kind: 'integer', label, code: '3.1' },
+      { t: '/s/d', kind: 'integer', label },
+      { t: '/s/t', kind: 'table', label, code: '.t' },
+      { t: '/s/t/*/e', kind: 'text', label, code: '.t.e' },
+      { t: '/s/t/*/f', kind: 'text', label, code: '3.1.f' },
+      { t: '/u', kind: 'section', label },
+      { t: '/u/g', kind: 'integer', label, code: '.g' },
+    ];
+    const synthetic = { ...data, nodes, rules: [] };
+    const compact = compactData(synthetic);
+    expect(compact.n.map((n) => n[5] ?? 0)).toEqual(['3.1', '.a', '.b', '3.1', 0, '.t', '.t.e', '3.1.f', 0, '.g']);
+    expect(expandData(JSON.parse(JSON.stringify(compact)))).toEqual(synthetic);
+  });
 });
 
 describe('pruneSchemaConstants', () => {

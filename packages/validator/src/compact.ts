@@ -16,9 +16,11 @@ import { defaultRequires, ruleReads } from './rule-reads.js';
 
 /**
  * A node: parent index (-1 for none), the rest of its template after the
- * parent's, kind, Vietnamese label, English label (`0`: the same), code
- * (`0`: none), index of its option list (-1: none), flags (1 not applicable,
- * 2 evidence required, 4 evidence optional). Trailing defaults are dropped.
+ * parent's and a `/`, kind, Vietnamese label, English label (`0`: the
+ * same), code (`0`: none; starting with `.`: what follows the parent's
+ * code), index of its option list (-1: none), flags (1 not applicable,
+ * 2 evidence required, 4 evidence optional, 8 a code starting with `.` as
+ * written). Trailing defaults are dropped.
  */
 export type CompactNode = [number, string, string, string, (string | 0)?, (string | 0)?, number?, number?];
 
@@ -87,8 +89,11 @@ export function expandData(c: CompactData): ValidatorData {
   const folder = folderOf(c.id);
   const nodes: NodeData[] = [];
   for (const [parent, rest, kind, vi, en, code, options, flags] of c.n) {
-    const n: NodeData = { t: (parent < 0 ? '' : nodes[parent]!.t) + rest, kind, label: { vi, en: en === undefined || en === 0 ? vi : en } };
-    if (code !== undefined && code !== 0) n.code = code;
+    const n: NodeData = { t: (parent < 0 ? '' : nodes[parent]!.t + '/') + rest, kind, label: { vi, en: en === undefined || en === 0 ? vi : en } };
+    if (code !== undefined && code !== 0) {
+      const up = parent < 0 ? undefined : nodes[parent]!.code;
+      n.code = code.startsWith('.') && up !== undefined && !(flags && flags & 8) ? up + code : code;
+    }
     if (options !== undefined && options >= 0) n.options = c.o[options]!;
     if (flags && flags & 1) n.na = true;
     if (flags && flags & 6) n.evidence = flags & 2 ? 'required' : 'optional';
@@ -138,8 +143,12 @@ export function compactData(data: ValidatorData): CompactData {
       options = listIndex.get(key) ?? -1;
       if (options < 0) listIndex.set(key, (options = lists.push(node.options) - 1));
     }
-    const flags = (node.na ? 1 : 0) | (node.evidence === 'required' ? 2 : node.evidence === 'optional' ? 4 : 0);
-    const out: CompactNode = [parent, node.t.slice(parent < 0 ? 0 : data.nodes[parent]!.t.length), node.kind, node.label.vi, node.label.en === node.label.vi ? 0 : node.label.en, node.code ?? 0, options, flags];
+    const up = parent < 0 ? undefined : data.nodes[parent]!.code;
+    // `3.1.k.1` under `3.1.k` is `.1`; a code that itself starts with `.` under a coded parent is flagged as written.
+    const literal = node.code !== undefined && up !== undefined && node.code.startsWith('.');
+    const code = node.code === undefined ? 0 : !literal && up !== undefined && node.code.startsWith(up + '.') ? node.code.slice(up.length) : node.code;
+    const flags = (node.na ? 1 : 0) | (node.evidence === 'required' ? 2 : node.evidence === 'optional' ? 4 : 0) | (literal ? 8 : 0);
+    const out: CompactNode = [parent, node.t.slice(parent < 0 ? 0 : data.nodes[parent]!.t.length + 1), node.kind, node.label.vi, node.label.en === node.label.vi ? 0 : node.label.en, code, options, flags];
     while (out.length > 4 && out[out.length - 1] === NODE_DEFAULTS[out.length - 1]) out.pop();
     return out;
   });

@@ -12,11 +12,14 @@ import { compileLogic, escapeToken, evaluateLogic, fieldReference, getAt, parseP
 import type { NodeData, RuleData, ValidatorData } from './data.js';
 import { inspectInput } from './inspect.js';
 import { interpolate, keywordMessage } from './messages.js';
+import { deriveSchemaPath } from './schema-paths.js';
+import type { SchemaPathTable } from './schema-paths.js';
 
 /** The part of an ajv `ErrorObject` we read. */
 export interface SchemaErrorLike {
   instancePath: string;
-  schemaPath: string;
+  /** Left out by precompiled code where `SchemaValidators.schemaPaths` rebuilds it. */
+  schemaPath?: string;
   keyword: string;
   params: Record<string, unknown>;
   /** Set by ajv on errors inside `propertyNames`: the key that failed. */
@@ -34,6 +37,8 @@ export interface SchemaValidators {
    * microseconds and keeps one generated function per definition.
    */
   root: SchemaValidateFunction;
+  /** Bases for the schemaPaths precompiled code leaves out (`schema-paths.ts`). */
+  schemaPaths?: SchemaPathTable;
 }
 
 /** Options of every validation call. */
@@ -251,6 +256,7 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
   // ---- ajv error post-processing: the ONE place ajv's output is turned into ours.
   // ajv's schemaPaths are literals of the generated code, so this cache is bounded by it.
   const absPaths = new Map<string, string>();
+  const pathBases = new Map(validators.schemaPaths ?? []);
   const absSchemaPath = (sp: string): string => {
     let abs = absPaths.get(sp);
     if (abs === undefined) {
@@ -282,7 +288,7 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
       const key = `${path}\u0000${e.keyword}\u0000${JSON.stringify(params)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ instancePath: path, keyword: e.keyword, params, severity: 'error', schemaPath: absSchemaPath(e.schemaPath) });
+      out.push({ instancePath: path, keyword: e.keyword, params, severity: 'error', schemaPath: absSchemaPath(e.schemaPath ?? deriveSchemaPath(pathBases, e.instancePath, e.keyword) ?? '') });
     }
   };
 

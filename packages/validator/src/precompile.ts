@@ -18,6 +18,8 @@ import type { Definition } from '@bieumau/core';
 import { addDefinition, createAjv } from './ajv.js';
 import { buildValidatorData } from './data.js';
 import { compactData } from './compact.js';
+import { deriveSchemaPath } from './schema-paths.js';
+import type { SchemaPathTable } from './schema-paths.js';
 
 // CommonJS with `exports.default`; under Node's ESM interop the default import may be the module object.
 type StandaloneCode = (ajv: Ajv2020, refs: Record<string, string>) => string;
@@ -126,6 +128,84 @@ function prune(value: unknown, keysOnly: Set<string>, whole: Set<string>): Recor
   return JSON.stringify(out).includes('"__proto__"') ? undefined : out;
 }
 
+/** An error object of ajv's generated code: its instancePath expression, schemaPath literal and keyword. */
+const ERROR_SITE = /\{instancePath(?::(instancePath(?:\+"[^"\\]*"| \+ i\d+)*))?,schemaPath:"([^"\\]*)",keyword:"(\w+)"/g;
+
+/**
+ * The instance path an error site reports with every array index (`i<n>`)
+ * set to 0, or `undefined` when the expression is not literals and whole
+ * index segments (ajv's code runs from the root, with `instancePath` "").
+ */
+function sitePath(expr: string | undefined): string | undefined {
+  if (expr === undefined || expr === 'instancePath') return '';
+  let path = '';
+  let afterIndex = false;
+  for (const part of expr.slice('instancePath'.length).matchAll(/\+"([^"\\]*)"| \+ (i\d+)/g)) {
+    if (part[2] !== undefined) {
+      // An index must be a whole segment: `/` before it, and `/` or the end after it.
+      if (!path.endsWith('/') || afterIndex) return undefined;
+      path += '0';
+      afterIndex = true;
+    } else {
+      const lit = part[1]!;
+      if (!/^[\w$./-]*$/.test(lit) || (afterIndex && !lit.startsWith('/'))) return undefined;
+      path += lit;
+      afterIndex = false;
+    }
+  }
+  return path;
+}
+
+/**
+ * Leaves out of ajv's generated code every schemaPath literal that
+ * {@link deriveSchemaPath} rebuilds exactly from the site's instance path,
+ * keyword and the returned table (a base per template prefix, found from the
+ * sites themselves). Each dropped literal is checked against the derivation
+ * with the final table; a site that does not match keeps its literal. Only
+ * for code with one validation function (instance paths from the root).
+ */
+export function elideSchemaPaths(code: string): { code: string; table: SchemaPathTable } {
+  if ((code.match(/\bfunction\b/g) ?? []).length !== 1) return { code, table: [] };
+  const sites = [...code.matchAll(ERROR_SITE)].map((m) => ({ m, path: sitePath(m[1]), sp: m[2]!, keyword: m[3]! }));
+  const table = new Map<string, string>();
+  for (const s of sites) {
+    if (s.path === undefined || !s.sp.endsWith('/' + s.keyword)) continue;
+    const tmpl = (s.path === '' ? [] : s.path.slice(1).split('/')).map((t) => (/^\d+$/.test(t) ? '*' : t));
+    // The shortest prefix whose remainder the derivation spells out: one base serves the most sites.
+    for (let k = 0; k <= tmpl.length; k++) {
+      let rest = '';
+      for (let i = k; i < tmpl.length; i++) rest += tmpl[i] === '*' ? '/items' : '/properties/' + tmpl[i];
+      const tail = `${rest}/${s.keyword}`;
+      if (!s.sp.endsWith(tail)) continue;
+      const key = k === 0 ? '' : '/' + tmpl.slice(0, k).join('/');
+      if (!table.has(key)) table.set(key, s.sp.slice(0, s.sp.length - tail.length));
+      break;
+    }
+  }
+  // The commonest stem of one-key prefixes becomes the default (`*`), and the entries it spells out leave the table.
+  const stems = new Map<string, number>();
+  for (const [key, base] of table) {
+    const seg = key.slice(1);
+    if (key !== '' && !seg.includes('/') && base.endsWith(seg)) stems.set(base.slice(0, base.length - seg.length), (stems.get(base.slice(0, base.length - seg.length)) ?? 0) + 1);
+  }
+  const stem = [...stems].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (stem !== undefined) {
+    for (const [key, base] of table) if (key !== '' && !key.slice(1).includes('/') && base === stem + key.slice(1)) table.delete(key);
+    table.set('*', stem);
+  }
+  let out = '';
+  let last = 0;
+  for (const s of sites) {
+    if (s.path === undefined || deriveSchemaPath(table, s.path, s.keyword) !== s.sp) continue;
+    const at = s.m.index! + s.m[0].indexOf(',schemaPath:');
+    out += code.slice(last, at);
+    last = at + ',schemaPath:"'.length + s.sp.length + 1;
+  }
+  out += code.slice(last);
+  // Only the bases some dropped site uses would do, but a base nothing uses costs a few bytes and changes no result.
+  return { code: out, table: [...table] };
+}
+
 
 /**
  * Generates the source of a standalone ESM validator module for one
@@ -143,6 +223,8 @@ export function precompileValidator(definition: Definition, options: PrecompileO
   let code = standaloneCode(ajv, names);
   for (const [from, to] of RUNTIME_REQUIRES) code = code.replace(from, to);
   code = pruneSchemaConstants(code);
+  const elided = elideSchemaPaths(code);
+  code = elided.code;
   const left = /require\([^)]*\)/.exec(code);
   if (left) throw new Error(`Generated code requires ${left[0]}, which the runtime does not provide`);
   if (/\bnew Function\b|\beval\(/.test(code)) throw new Error('Generated code evaluates strings');
@@ -150,10 +232,11 @@ export function precompileValidator(definition: Definition, options: PrecompileO
   return (
     header +
     `import * as __rt from ${JSON.stringify(runtime)};\n` +
-    code.replace(/^"use strict";/, '') +
+    // ajv exports the raw schema function as `schemaRoot`; the module's API is its default export only.
+    code.replace(/^"use strict";/, '').replace(/\bexport const schemaRoot = /, 'const schemaRoot = ') +
     `\nconst __data = ${JSON.stringify(compactData(data))};\n` +
     `/** The validator of ${data.info.form}@${data.info.version}/${data.info.variant}. */\n` +
-    `const validator = __rt.createEngine(__rt.expandData(__data), { root: schemaRoot });\n` +
+    `const validator = __rt.createEngine(__rt.expandData(__data), { root: schemaRoot${elided.table.length ? `, schemaPaths: ${JSON.stringify(elided.table)}` : ''} });\n` +
     `export default validator;\n`
   );
 }

@@ -34,3 +34,4 @@ export type {
 } from './engine.js';
 export type { NodeData, RuleData, ValidatorData } from './data.js';
 export type { CompactData, CompactNode, CompactRule } from './compact.js';
+export type { SchemaPathTable } from './schema-paths.js';
