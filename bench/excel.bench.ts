@@ -161,6 +161,28 @@ function child(c: Case): Outcome {
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 /** Runs every case; returns the Markdown section of BENCHMARKS.md. */
+/**
+ * Whole-process peak RSS of a plain Node program using the built packages —
+ * what an npm user's script sees, without tsx compiling sources on the fly.
+ * Builds core, definitions, validator and excel first.
+ */
+function publishedMemory(dir: string): { write: number; read: number } {
+  for (const p of ['core', 'definitions', 'validator', 'excel']) {
+    const r = spawnSync('npm', ['run', 'build', '-w', `@bieumau/${p}`], { cwd: REPO, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`build of @bieumau/${p} failed: ${r.stderr}`);
+  }
+  const file = join(dir, 'published-20000.xlsx');
+  const run = (mode: 'write' | 'read') => {
+    const r = spawnSync(process.execPath, ['--expose-gc', join(REPO, 'bench/support/excel-published-memory.mjs'), mode, file], { cwd: REPO, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`published ${mode} failed: ${r.stderr}`);
+    return (JSON.parse(r.stdout.trim().split('\n').pop()!) as { peakMB: number }).peakMB;
+  };
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const write = median([run('write'), run('write'), run('write')]);
+  const read = median([run('read'), run('read'), run('read')]);
+  return { write, read };
+}
+
 export default async function excelBench(): Promise<string> {
   const excel = await import('../packages/excel/src/index.js');
   const { allVariants } = await import('../packages/excel/src/testing/definitions.js');
@@ -177,6 +199,7 @@ export default async function excelBench(): Promise<string> {
       lines.push(`| ${t.name} | ${res.state === 'completed' ? fmt(res.latency!.p50, 1) : res.state} |`);
     }
 
+    const published = publishedMemory(dir);
     const base = child({ tool: 'baseline', op: 'none', rows: 0, file: '' });
     const results = new Map<string, Outcome>();
     for (const rows of SIZES) {
@@ -227,6 +250,7 @@ export default async function excelBench(): Promise<string> {
       `| read 2,000 rows within 1.3× of raw exceljs reading the same file | ${fmt(ours2k.ms)} ms vs ${fmt(raw2k.ms)} ms = ${fmt(ratio, 2)}× | ${ratio <= 1.3 ? 'yes' : 'no'} |`,
       mem('reading', ours20k),
       mem('writing', ours20kw),
+      `| peak memory, plain Node program with the built packages (no tsx), 20,000 rows: write / read | ${published.write} MB / ${published.read} MB whole-process peak (median of 3 processes each) | ${published.write < 200 && published.read < 200 ? 'yes' : 'no'} |`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
