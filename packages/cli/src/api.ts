@@ -7,6 +7,7 @@
  */
 import { buildModel, definitionRefOf } from '@bieumau/core';
 import type { FormModel, Lang, ReportError } from '@bieumau/core';
+import { compareVersions } from '@bieumau/definitions';
 import type { Registry } from '@bieumau/definitions';
 import { validate } from '@bieumau/validator';
 import type { ValidationResult } from '@bieumau/validator';
@@ -50,16 +51,6 @@ export interface MigrateOptions {
 
 function err(keyword: string, params: Record<string, unknown>, message: string): ReportError {
   return { instancePath: '/definition', keyword, params, severity: 'error', message };
-}
-
-function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d) return d;
-  }
-  return 0;
 }
 
 /**

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildModel } from '@bieumau/core';
 import type { Definition, FormModel, ReportError } from '@bieumau/core';
-import { createRegistry, memorySource, publishedSource } from '@bieumau/definitions';
+import { compareVersions, createRegistry, memorySource, publishedSource } from '@bieumau/definitions';
 import type { DefinitionSource, Registry, VersionFiles } from '@bieumau/definitions';
 import { listVersionFolders, readVersionFolder } from '@bieumau/definitions/node';
 import { checkMigration } from './migrate.js';
@@ -80,16 +80,7 @@ export function parseRef(text: string): VersionRef | undefined {
   return ref;
 }
 
-/** Compares version strings numerically (`2019` < `2019.1` < `2022`). */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d) return d;
-  }
-  return 0;
-}
+export { compareVersions };
 
 /** The versions of a form known to the workspace, oldest first. */
 export function versionsOf(ws: Workspace, form: string): string[] {

@@ -51,7 +51,8 @@ export interface Registry {
   latest(form: string, variant: string): DefinitionSummary | undefined;
 }
 
-function compareVersions(a: string, b: string): number {
+/** Compares version strings numerically (`2019` < `2019.1` < `2022`). */
+export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
