@@ -16,6 +16,8 @@ function hideInternalState() {
           d.events = (d.events ?? []).filter((e) => e.description);
         }
       }
+      // The analyzer lists modules in file-system order, which differs between machines: sort so a build never churns the committed file.
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     },
   };
 }

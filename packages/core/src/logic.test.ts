@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { compileLogic, evaluateLogic, logicVars, truthy } from './logic.js';
+import { compileCondition, compileLogic, evaluateLogic, logicVars, truthy } from './logic.js';
 
 // json-logic-js ships no types; this is the part of its API the test uses.
 const jsonLogic = createRequire(import.meta.url)('json-logic-js') as { apply(logic: unknown, data?: unknown): unknown; truthy(v: unknown): boolean };
@@ -35,7 +35,7 @@ const data = fc.record(
 const PATHS = ['a', 'b', 'c', 'sub.x', 'sub.y', 'list', 'tags', 'list.0.online', 'missing', 'sub.missing.deep'];
 const ITEM_PATHS = ['level', 'online', 'total', ''];
 
-const { expr } = fc.letrec<{ expr: unknown; item: unknown }>((tie) => ({
+const { expr, item } = fc.letrec<{ expr: unknown; item: unknown }>((tie) => ({
   expr: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     scalar,
@@ -54,7 +54,8 @@ const { expr } = fc.letrec<{ expr: unknown; item: unknown }>((tie) => ({
     ...['map', 'filter', 'all', 'none', 'some'].map((op) => fc.record({ [op]: fc.tuple(fc.record({ var: fc.constantFrom('list', 'tags', 'a') }), tie('item')) })),
     fc.record({
       reduce: fc.tuple(
-        fc.record({ var: fc.constantFrom('list', 'tags') }),
+        // A filtered list too: the compiler counts it in one pass.
+        fc.oneof(fc.record({ var: fc.constantFrom('list', 'tags') }), fc.record({ filter: fc.tuple(fc.record({ var: fc.constantFrom('list', 'tags', 'a') }), tie('item')) })),
         fc.constantFrom({ '+': [{ var: 'accumulator' }, 1] }, { '+': [{ var: 'accumulator' }, { var: 'current.online' }] }, { max: [{ var: 'accumulator' }, { var: 'current.total' }] }),
         fc.oneof(fc.constant(undefined), fc.integer({ min: 0, max: 3 })),
       ).map(([l, f, i]) => (i === undefined ? [l, f] : [l, f, i])),
@@ -85,8 +86,24 @@ describe('evaluateLogic ≡ json-logic-js on the subset', () => {
         const compiled = compileLogic(logic)(d);
         expect(same(compiled, ours), JSON.stringify({ logic, d, compiled, ours })).toBe(true);
         expect(truthy(ours)).toBe(jsonLogic.truthy(reference));
+        // The truth-only form (rule conditions) agrees with the value's truth.
+        expect(compileCondition(logic)(d), JSON.stringify({ logic, d, ours })).toBe(truthy(ours));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('counts filtered rows as json-logic-js does (the compiler fuses reduce over filter)', () => {
+    const steps = [{ '+': [{ var: 'accumulator' }, 1] }, { '+': [{ var: 'accumulator' }, 2.5] }, { '+': [{ var: 'accumulator' }, { var: 'current.online' }] }, { max: [{ var: 'accumulator' }, { var: 'current.total' }] }];
+    const init = fc.oneof(fc.constant(undefined), scalar);
+    fc.assert(
+      fc.property(data, item, fc.constantFrom(...steps), init, fc.constantFrom('list', 'tags', 'a'), (d, keep, step, start, from) => {
+        const logic = { reduce: start === undefined ? [{ filter: [{ var: from }, keep] }, step] : [{ filter: [{ var: from }, keep] }, step, start] };
+        const reference = jsonLogic.apply(logic, d);
+        expect(same(compileLogic(logic)(d), reference), JSON.stringify({ logic, d, reference })).toBe(true);
+        expect(same(evaluateLogic(logic, d), reference)).toBe(true);
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -340,6 +340,40 @@ export function compileLogic(logic: Logic, depth = 0): CompiledLogic {
       };
     case 'reduce': {
       const init = raw[2] !== undefined ? f2! : () => null;
+      const source = raw[0];
+      if (isOperation(source) && Object.keys(source)[0] === 'filter' && !mayReturnData(raw[1], 0)) {
+        // `reduce` of a `filter` (how rules count rows): one pass, no filtered copy of the table.
+        const fa = args(source.filter);
+        const list0 = fa[0] === undefined ? () => undefined : compileLogic(fa[0] as Logic, depth + 2);
+        const keep = fa[1] === undefined ? () => false : compileCondition(fa[1] as Logic, depth + 2);
+        const stepArgs = isOperation(raw[1]) && Object.keys(raw[1])[0] === '+' ? args((raw[1] as Record<string, unknown>)['+']) : [];
+        const counted = stepArgs.length === 2 && isOperation(stepArgs[0]) && (stepArgs[0] as Record<string, unknown>).var === 'accumulator' && typeof stepArgs[1] === 'number';
+        const step = counted ? num(stepArgs[1]) : undefined;
+        return (d) => {
+          const list = list0(d);
+          let acc = init(d);
+          if (!Array.isArray(list)) return acc;
+          if (step !== undefined) {
+            // Counting: the step is `accumulator + k` for a literal k, added as `+` adds.
+            for (const current of list) {
+              if (!keep(current)) continue;
+              let sum = 0;
+              sum += num(acc);
+              sum += step;
+              acc = sum;
+            }
+            return acc;
+          }
+          const context = { current: undefined as unknown, accumulator: undefined as unknown };
+          for (const current of list) {
+            if (!keep(current)) continue;
+            context.current = current;
+            context.accumulator = acc;
+            acc = f1(context);
+          }
+          return acc;
+        };
+      }
       if (!mayReturnData(raw[1], 0)) {
         // The step cannot hand its context on, so one context object serves every element.
         return (d) => {
@@ -378,7 +412,16 @@ export function compileLogic(logic: Logic, depth = 0): CompiledLogic {
       const read = literal ? compilePath(raw[0]) : undefined;
       const def = fs[1];
       if (read && def === undefined) {
-        // The common `{"var": "field"}`: read, null when absent.
+        const path = String(raw[0]);
+        if (path.indexOf('.') === -1 && !INDEX.test(path)) {
+          // The commonest of all, `{"var": "field"}` on an object: one closure, no sentinel.
+          return (d) => {
+            if (d === null || typeof d !== 'object' || Array.isArray(d) || !own(d, path)) return null;
+            const v = (d as Record<string, unknown>)[path];
+            return v === undefined ? null : v;
+          };
+        }
+        // `{"var": "a.b"}`: read, null when absent.
         return (d) => {
           const value = read(d);
           return value === ABSENT ? null : value;
@@ -407,14 +450,23 @@ export function compileLogic(logic: Logic, depth = 0): CompiledLogic {
       return (d) => missingOf(d, fs.map((f) => f(d)));
     }
     case 'missing_some': return (d) => missingSomeOf(d, fs.map((f) => f(d)));
-    // eslint-disable-next-line eqeqeq
-    case '==': return (d) => f0(d) == f1(d);
-    case '===': return (d) => f0(d) === f1(d);
+    case '==':
+    case '===': {
+      // A literal side (`{"==": [{"var": "level"}, 3]}`, a row filter) is compared directly.
+      const lit = raw.length === 2 && !Array.isArray(raw[1]) && (raw[1] === null || typeof raw[1] !== 'object') ? raw[1] : undefined;
+      // eslint-disable-next-line eqeqeq
+      if (lit !== undefined) return op === '==' ? (d) => f0(d) == lit : (d) => f0(d) === lit;
+      // eslint-disable-next-line eqeqeq
+      return op === '==' ? (d) => f0(d) == f1(d) : (d) => f0(d) === f1(d);
+    }
     // eslint-disable-next-line eqeqeq
     case '!=': return (d) => f0(d) != f1(d);
     case '!==': return (d) => f0(d) !== f1(d);
-    case '!': return (d) => !truthy(f0(d));
-    case '!!': return (d) => truthy(f0(d));
+    case '!': {
+      const test = raw.length ? compileCondition(raw[0] as Logic, depth + 1) : () => false;
+      return (d) => !test(d);
+    }
+    case '!!': return raw.length ? compileCondition(raw[0] as Logic, depth + 1) : () => false;
     case '>': return (d) => (f0(d) as number) > (f1(d) as number);
     case '>=': return (d) => (f0(d) as number) >= (f1(d) as number);
     case '<':
@@ -464,6 +516,61 @@ export function compileLogic(logic: Logic, depth = 0): CompiledLogic {
   }
   throw new LogicError(`Unknown operator ${JSON.stringify(op)}`);
 }
+
+/**
+ * Compiles an expression whose value is only tested for truth (a rule's
+ * `when` and `assert`, the operand of `!`, a `filter` predicate):
+ * `compileCondition(l)(d) === truthy(compileLogic(l)(d))`, but `missing`
+ * answers without building its list, and `and`/`or`/`!` of such tests
+ * without their intermediate values. Throws like {@link compileLogic}.
+ */
+export function compileCondition(logic: Logic, depth = 0): (data: unknown) => boolean {
+  if (depth > MAX_DEPTH) throw new LogicError('Expression nested too deeply');
+  if (isOperation(logic)) {
+    const op = Object.keys(logic)[0]!;
+    const raw = args((logic as Record<string, unknown>)[op]);
+    if (op === 'missing') {
+      const keys = raw.length === 1 && Array.isArray(raw[0]) ? (raw[0] as unknown[]) : raw;
+      if (keys.every((k) => typeof k === 'string' || typeof k === 'number')) {
+        // Non-empty list ⇔ some key is missing.
+        const reads = keys.map((k) => compilePath(k));
+        return (d) => {
+          for (let i = 0; i < reads.length; i++) {
+            const r = reads[i];
+            const v = r ? r(d) : d;
+            if (v === ABSENT || v === null || v === '') return true;
+          }
+          return false;
+        };
+      }
+    } else if (op === '!' || op === '!!') {
+      const test = raw.length ? compileCondition(raw[0] as Logic, depth + 1) : () => false;
+      return op === '!' ? (d) => !test(d) : test;
+    } else if (op === 'and' || op === 'or') {
+      // `and` returns its first falsy operand (or the last): true exactly when every operand is; `or` dually.
+      const tests = raw.map((l) => compileCondition(l as Logic, depth + 1));
+      if (tests.length === 0) return () => false;
+      if (op === 'and') {
+        return (d) => {
+          for (let i = 0; i < tests.length; i++) if (!tests[i]!(d)) return false;
+          return true;
+        };
+      }
+      return (d) => {
+        for (let i = 0; i < tests.length; i++) if (tests[i]!(d)) return true;
+        return false;
+      };
+    } else if (COMPARISONS.has(op)) {
+      // These return booleans already.
+      return compileLogic(logic, depth) as (data: unknown) => boolean;
+    }
+  }
+  const f = compileLogic(logic, depth);
+  return (d) => truthy(f(d));
+}
+
+/** Operators whose value is always a boolean. */
+const COMPARISONS = new Set(['==', '===', '!=', '!==', '>', '>=', '<', '<=', 'in', 'all', 'some', 'none']);
 
 /** The data paths an expression reads. */
 export interface LogicVars {

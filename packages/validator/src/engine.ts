@@ -8,7 +8,7 @@
  * @module
  */
 import type { FieldNode, FormInfo, Lang, Logic, ReportError, Texts } from '@bieumau/core';
-import { compileLogic, escapeToken, evaluateLogic, fieldReference, getAt, parsePointer, templateOf, truthy } from '@bieumau/core';
+import { compileCondition, compileLogic, escapeToken, evaluateLogic, fieldReference, getAt, parsePointer, templateOf, truthy } from '@bieumau/core';
 import type { NodeData, RuleData, ValidatorData } from './data.js';
 import { inspectInput } from './inspect.js';
 import { interpolate, keywordMessage } from './messages.js';
@@ -137,10 +137,12 @@ function jsonSafe(v: unknown): unknown {
 
 type Fn = (d: unknown) => unknown;
 
+type Test = (d: unknown) => boolean;
+
 /** A rule compiled once: closures for its expressions and readers for the values it requires. */
 interface CompiledRule {
-  when?: Fn;
-  assert: Fn;
+  when?: Test;
+  assert: Test;
   params: [string, Fn][];
   /** Read each `requires` pointer from the node value (a plain object). */
   requires: Fn[];
@@ -201,9 +203,9 @@ function compilesWhole(expr: unknown): boolean {
  * again: params are evaluated only right after a failed assertion on the
  * same value, and expressions have no side effects.
  */
-function compileRule(r: RuleData, compile: (expr: unknown) => Fn): CompiledRule {
-  const c: CompiledRule = { assert: compile(r.assert), params: [], requires: r.requires.map(reader) };
-  if (r.when !== undefined) c.when = compile(r.when);
+function compileRule(r: RuleData, compile: (expr: unknown) => Fn, condition: (expr: unknown) => Test): CompiledRule {
+  const c: CompiledRule = { assert: condition(r.assert), params: [], requires: r.requires.map(reader) };
+  if (r.when !== undefined) c.when = condition(r.when);
   const params = Object.entries(r.params ?? {});
   const a = r.assert as Record<string, unknown> | null;
   const op = a !== null && typeof a === 'object' && !Array.isArray(a) && Object.keys(a).length === 1 ? Object.keys(a)[0]! : undefined;
@@ -240,8 +242,15 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
       return (d) => evaluateLogic(expr, d);
     }
   };
+  const condition = (expr: unknown): Test => {
+    try {
+      return compileCondition(expr);
+    } catch {
+      return (d) => truthy(evaluateLogic(expr, d));
+    }
+  };
   const compiled = new Map<RuleData, CompiledRule>();
-  for (const r of data.rules) compiled.set(r, compileRule(r, compile));
+  for (const r of data.rules) compiled.set(r, compileRule(r, compile, condition));
   // Node and rule pointers parsed once (getAt would parse them on every call).
   const parsed = new Map<string, readonly string[]>();
   const tokensOf = (pointer: string): readonly string[] => {
@@ -465,8 +474,8 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
     }
     let params: Record<string, unknown>;
     try {
-      if (c.when && !truthy(c.when(nodeValue))) return;
-      if (truthy(c.assert(nodeValue))) return;
+      if (c.when && !c.when(nodeValue)) return;
+      if (c.assert(nodeValue)) return;
       // Allocated only for a failure: most rows pass.
       params = {};
       for (const [name, f] of c.params) params[name] = jsonSafe(f(nodeValue));
@@ -504,7 +513,38 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
         if (INDEX.test(token)) hotRows.add(Number(token));
       }
     }
-    for (let i = 0; i < nodeValue.length; i++) runRule(rule, c, ctx, states && (hotRows === undefined || hotRows.has(i)), null, i, nodeValue[i], out);
+    // Most rows pass: they are checked here without building anything, and a row that
+    // fails, throws or is named by a value state goes through runRule, which decides.
+    const n = nodeValue.length;
+    const req = c.requires;
+    const when = c.when;
+    const assert = c.assert;
+    let i = 0;
+    while (i < n) {
+      try {
+        for (; i < n; i++) {
+          const v: unknown = nodeValue[i];
+          if (states && (hotRows === undefined || (hotRows.size !== 0 && hotRows.has(i)))) {
+            runRule(rule, c, ctx, true, null, i, v, out);
+            continue;
+          }
+          if (!isPlainObject(v)) continue;
+          let present = true;
+          for (let k = 0; k < req.length; k++) {
+            if (blank(req[k]!(v))) {
+              present = false;
+              break;
+            }
+          }
+          if (!present || (when !== undefined && !when(v)) || assert(v)) continue;
+          runRule(rule, c, ctx, false, null, i, v, out);
+        }
+      } catch {
+        // runRule catches what the expression throws and reports it for this row.
+        runRule(rule, c, ctx, states && (hotRows === undefined || hotRows.has(i)), null, i, nodeValue[i], out);
+        i++;
+      }
+    }
   };
 
   /**
