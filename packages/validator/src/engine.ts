@@ -8,7 +8,7 @@
  * @module
  */
 import type { FieldNode, FormInfo, Lang, Logic, ReportError, Texts } from '@bieumau/core';
-import { compileCondition, compileLogic, escapeToken, evaluateLogic, fieldReference, getAt, parsePointer, templateOf, truthy } from '@bieumau/core';
+import { compileCondition, compileLogic, escapeToken, fieldReference, getAt, parsePointer, templateOf } from '@bieumau/core';
 import type { NodeData, RuleData, ValidatorData } from './data.js';
 import { inspectInput } from './inspect.js';
 import { interpolate, keywordMessage } from './messages.js';
@@ -211,7 +211,7 @@ function compileRule(r: RuleData, compile: (expr: unknown) => Fn, condition: (ex
   const op = a !== null && typeof a === 'object' && !Array.isArray(a) && Object.keys(a).length === 1 ? Object.keys(a)[0]! : undefined;
   const operands = op !== undefined && own(COMPARE, op) && Array.isArray(a![op]) ? (a![op] as unknown[]) : undefined;
   const shared = operands?.length === 2 ? operands.map((x) => JSON.stringify(x)) : undefined;
-  // Only when the whole assertion compiles: otherwise it runs on the interpreter, as before.
+  // Only when the whole assertion compiles: otherwise it is the closure that reports bmRuleFailed.
   if (shared && params.some(([, v]) => shared.includes(JSON.stringify(v))) && compilesWhole(r.assert)) {
     const cmp = COMPARE[op!]!;
     const [f0, f1] = operands!.map(compile) as [Fn, Fn];
@@ -234,19 +234,25 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
   for (const n of data.nodes) byTemplate.set(n.t, n);
   const rulesById = new Map<string, RuleData>();
   for (const r of data.rules) if (!rulesById.has(r.id)) rulesById.set(r.id, r);
-  // Rules compile once into closures (no eval); an expression the compiler refuses falls back to the interpreter, which fails only where it is reached.
-  const compile = (expr: unknown): ((d: unknown) => unknown) => {
+  // Rules compile once into closures (no eval). An expression the compiler refuses (an
+  // operator outside the language: validateDefinition rejects those) becomes a closure
+  // that throws, so the rule reports bmRuleFailed wherever it runs, with no interpreter shipped.
+  const compile = (expr: unknown): Fn => {
     try {
       return compileLogic(expr);
-    } catch {
-      return (d) => evaluateLogic(expr, d);
+    } catch (error) {
+      return () => {
+        throw error;
+      };
     }
   };
   const condition = (expr: unknown): Test => {
     try {
       return compileCondition(expr);
-    } catch {
-      return (d) => truthy(evaluateLogic(expr, d));
+    } catch (error) {
+      return () => {
+        throw error;
+      };
     }
   };
   const compiled = new Map<RuleData, CompiledRule>();

@@ -13,11 +13,12 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildModel, setAt } from '@bieumau/core';
+import { buildModel, createDefinition, setAt } from '@bieumau/core';
 import type { Definition } from '@bieumau/core';
 import { createValidator } from './validator.js';
 import type { Validator } from './engine.js';
-import { precompiledFileName, precompileValidator } from './precompile.js';
+import { precompiledFileName, precompileValidator, shortenErrorSites } from './precompile.js';
+import { readVersionFolder } from '../../definitions/src/node.js';
 import { caseData, definitionFolders, readJson, repo } from './testing/fixtures.js';
 import { reportArbitrary } from './testing/generate.js';
 import { launchChromium } from '../../../test/support/chromium.js';
@@ -114,6 +115,73 @@ describe('precompiled modules', () => {
       });
     });
   }
+});
+
+describe('shortenErrorSites', () => {
+  const push = (n: number) => `;if(vErrors === null){vErrors = [err${n}];}else {vErrors.push(err${n});}`;
+
+  it('turns ajv error sites into addError calls with the same members', () => {
+    const code =
+      `const err0 = {instancePath,keyword:"required",params:{missingProperty: "a}b"}}${push(0)}errors++;` +
+      `const err1 = {instancePath:instancePath+"/x/" + i0+"/y",keyword:"maximum",params:{comparison: "<=", limit: 10}}${push(1)}errors++;`;
+    expect(shortenErrorSites(code)).toBe(
+      `vErrors = __addError(vErrors,instancePath,"required",{missingProperty: "a}b"});errors++;` +
+        `vErrors = __addError(vErrors,instancePath+"/x/" + i0+"/y","maximum",{comparison: "<=", limit: 10});errors++;`,
+    );
+  });
+
+  it('passes a schemaPath that was kept (runtime code keeps them all)', () => {
+    const code = `const err5 = {instancePath:instancePath+"/a",schemaPath:"#/properties/a/type",keyword:"type",params:{type: "string"}}${push(5)}errors++;`;
+    expect(shortenErrorSites(code)).toBe(`vErrors = __addErrorAt(vErrors,instancePath+"/a","#/properties/a/type","type",{type: "string"});errors++;`);
+  });
+
+  it('keeps whole objects that have other members, and leaves sites of another shape alone', () => {
+    const named = `const err2 = {instancePath,keyword:"pattern",params:{pattern: "^a"},propertyName:key0}${push(2)}errors++;`;
+    expect(shortenErrorSites(named)).toBe(`vErrors = __addErrorObject(vErrors,{instancePath,keyword:"pattern",params:{pattern: "^a"},propertyName:key0});errors++;`);
+    const other = `const err3 = {instancePath,keyword:"type",params:{type: "string"}};vErrors.push(err3);errors++;`;
+    expect(shortenErrorSites(other)).toBe(other);
+    const unclosed = `const err4 = {instancePath,keyword:"type",params:{type: "string"}`;
+    expect(shortenErrorSites(unclosed)).toBe(unclosed);
+  });
+
+  it('leaves no ajv push sequence in a generated module', () => {
+    for (const e of entries) expect(readFileSync(e.file, 'utf8'), e.name).not.toMatch(/vErrors\.push\(err\d+\)/);
+  });
+});
+
+describe('a rule outside the rule language', () => {
+  // validateDefinition refuses such a definition; a validator built from it anyway must not throw.
+  const files = readVersionFolder(join(repo, 'test/fixtures/definitions/demo-form/2025'));
+  const resources = structuredClone(files.resources) as Record<string, any>[];
+  const shared = resources.find((r) => String(r.$id).endsWith('/shared.json'))!;
+  shared.$defs.general.bmRules.push({
+    id: 'general.unknown-operator',
+    severity: 'error',
+    when: { '==': [{ var: 'totalStaff' }, 58] },
+    assert: { if: [false, { sqrt: [{ var: 'totalStaff' }] }, true] },
+    target: '/totalStaff',
+    message: 'không bao giờ hiện',
+  });
+  const definition = createDefinition({ resources: resources as never, catalogues: files.catalogues });
+  const sample = readJson(join(repo, 'test/fixtures/definitions/demo-form/2025/samples/unit.json')) as Record<string, any>;
+
+  it('reports bmRuleFailed (a warning) where the rule runs, in the runtime and the precompiled validator alike', async () => {
+    const runtime = createValidator(definition);
+    const file = join(outDir, 'unknown-operator.js');
+    writeFileSync(file, precompileValidator(definition));
+    const precompiled = ((await import(pathToFileURL(file).href)) as { default: Validator }).default;
+    for (const v of [runtime, precompiled]) {
+      const r = v.validate(sample);
+      expect(r.ok).toBe(true);
+      expect(r.warnings).toEqual([
+        expect.objectContaining({ instancePath: '/general/totalStaff', keyword: 'bmRuleFailed', params: { rule: 'general.unknown-operator' }, severity: 'warning' }),
+      ]);
+      expect(r.warnings[0]!.message).toBe('Mục 1.4 – Tổng số cán bộ, công chức, viên chức: không kiểm tra được quy tắc general.unknown-operator');
+      // Where its condition does not hold, the rule does not run and nothing is reported.
+      expect(v.validate({ ...sample, general: { ...sample.general, totalStaff: 59, contractStaff: 9 } }).warnings).toEqual([]);
+    }
+    expect(precompiled.validate(sample, { lang: 'en' })).toEqual(runtime.validate(sample, { lang: 'en' }));
+  });
 });
 
 describe('in Chromium under a CSP without unsafe-eval', () => {

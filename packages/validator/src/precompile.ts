@@ -19,7 +19,10 @@ import { addDefinition, createAjv } from './ajv.js';
 import { buildValidatorData } from './data.js';
 import { compactData } from './compact.js';
 import { deriveSchemaPath } from './schema-paths.js';
+import { shortenErrorSites } from './error-sites.js';
 import type { SchemaPathTable } from './schema-paths.js';
+
+export { shortenErrorSites } from './error-sites.js';
 
 // CommonJS with `exports.default`; under Node's ESM interop the default import may be the module object.
 type StandaloneCode = (ajv: Ajv2020, refs: Record<string, string>) => string;
@@ -206,7 +209,6 @@ export function elideSchemaPaths(code: string): { code: string; table: SchemaPat
   return { code: out, table: [...table] };
 }
 
-
 /**
  * Generates the source of a standalone ESM validator module for one
  * definition. Its default export is a {@link Validator} with the runtime
@@ -224,7 +226,7 @@ export function precompileValidator(definition: Definition, options: PrecompileO
   for (const [from, to] of RUNTIME_REQUIRES) code = code.replace(from, to);
   code = pruneSchemaConstants(code);
   const elided = elideSchemaPaths(code);
-  code = elided.code;
+  code = shortenErrorSites(elided.code);
   const left = /require\([^)]*\)/.exec(code);
   if (left) throw new Error(`Generated code requires ${left[0]}, which the runtime does not provide`);
   if (/\bnew Function\b|\beval\(/.test(code)) throw new Error('Generated code evaluates strings');
@@ -232,10 +234,14 @@ export function precompileValidator(definition: Definition, options: PrecompileO
   return (
     header +
     `import * as __rt from ${JSON.stringify(runtime)};\n` +
+    // Data before code: the code's property names and option values then find their earlier
+    // copies in the data within gzip's 32 KB window (1.5 % smaller for annual-ict 2019/province).
+    `const __data = ${JSON.stringify(compactData(data))};\n` +
+    // Local bindings of the error helpers, which a minifier shortens to one letter each.
+    (/\b__addError(Object|At)?\b/.test(code) ? 'const __addError = __rt.addError, __addErrorAt = __rt.addErrorAt, __addErrorObject = __rt.addErrorObject;\n' : '') +
     // ajv exports the raw schema function as `schemaRoot`; the module's API is its default export only.
     code.replace(/^"use strict";/, '').replace(/\bexport const schemaRoot = /, 'const schemaRoot = ') +
-    `\nconst __data = ${JSON.stringify(compactData(data))};\n` +
-    `/** The validator of ${data.info.form}@${data.info.version}/${data.info.variant}. */\n` +
+    `\n/** The validator of ${data.info.form}@${data.info.version}/${data.info.variant}. */\n` +
     `const validator = __rt.createEngine(__rt.expandData(__data), { root: schemaRoot${elided.table.length ? `, schemaPaths: ${JSON.stringify(elided.table)}` : ''} });\n` +
     `export default validator;\n`
   );

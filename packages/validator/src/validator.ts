@@ -10,6 +10,7 @@ import { definitionRefOf } from '@bieumau/core';
 import type { Registry } from '@bieumau/definitions';
 import { registry as publishedRegistry } from '@bieumau/definitions';
 import { addDefinition, createAjv } from './ajv.js';
+import { processGeneratedCode } from './error-sites.js';
 import { buildValidatorData } from './data.js';
 import type { ValidatorData } from './data.js';
 import { createEngine } from './engine.js';
@@ -26,7 +27,8 @@ const cache = new WeakMap<Definition, Validator>();
 export function createValidator(definition: Definition): Validator {
   const hit = cache.get(definition);
   if (hit) return hit;
-  const ajv = createAjv();
+  // Error sites shortened as in precompiled modules: the same code, small enough for V8 to optimize (error-sites.ts).
+  const ajv = createAjv({ process: processGeneratedCode });
   addDefinition(ajv, definition, { annotations: false });
   const data: ValidatorData = buildValidatorData(definition);
   const root = ajv.getSchema(definition.id) as SchemaValidateFunction | undefined;
