@@ -99,17 +99,23 @@ const FORBIDDEN_SHEET_CHARS = /[\\/?*:[\]\u0000-\u001f\u007f]/g;
 /**
  * Makes a valid, unique Excel sheet name: no `/ \ ? * : [ ]` or control
  * characters, no leading or trailing apostrophe, at most 31 UTF-16 units
- * without splitting a surrogate pair, not `History` (reserved by Excel),
+ * (a longer name is cut at a word boundary and ends with "…") without
+ * splitting a surrogate pair, not `History` (reserved by Excel),
  * unique case-insensitively among `taken` (which it updates).
  */
 export function sheetName(wanted: string, taken: Set<string>, fallback = 'Sheet'): string {
   let base = wanted.normalize('NFC').replace(FORBIDDEN_SHEET_CHARS, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim();
   if (base === '' || base.toLowerCase() === 'history') base = fallback;
+  // A shortened name ends at a word boundary with "…" ("3.2.3 Kết quả triển khai các…", not "…các hệ"),
+  // unless the only boundary would throw away more than half of it.
   const fit = (s: string, max: number) => {
     if (s.length <= max) return s;
-    let cut = s.slice(0, max);
+    let cut = s.slice(0, max - 1);
     if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-    return cut.replace(/[\s']+$/, '');
+    const space = s[cut.length] === ' ' ? cut.length : cut.lastIndexOf(' ');
+    if (space > max / 2) cut = cut.slice(0, space);
+    cut = cut.replace(/[\s'.,;–-]+$/, '');
+    return `${cut}…`;
   };
   let name = fit(base, 31);
   for (let i = 2; taken.has(name.toLowerCase()); i++) {

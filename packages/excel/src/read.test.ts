@@ -259,7 +259,7 @@ describe('human input', () => {
     expect(list[0]!.online).toBeUndefined();
     expect(list[1]!.ownFunding).toBe(true);
     expect(r.diagnostics).toHaveLength(1);
-    expect(r.diagnostics[0]).toMatchObject({ keyword: 'excel.notANumber', instancePath: '/services/list/0/online', sheet: '3.2 Danh sách dịch vụ công trực' });
+    expect(r.diagnostics[0]).toMatchObject({ keyword: 'excel.notANumber', instancePath: '/services/list/0/online', sheet: '3.2 Danh sách dịch vụ công…' });
   });
 
   it('reads sheets renamed and reordered, and columns moved', async () => {

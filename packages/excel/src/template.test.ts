@@ -58,7 +58,7 @@ describe('createTemplate', () => {
 
   it('puts tables on their own sheets with multi-level headers, numbered columns and validated, unlocked rows', () => {
     const t = tableSheet(wb, '/services/list');
-    expect(t.ws.name).toBe('3.2 Danh sách dịch vụ công trực');
+    expect(t.ws.name).toBe('3.2 Danh sách dịch vụ công…');
     expect(t.ws.name.length).toBeLessThanOrEqual(31);
     expect(t.ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape' });
     const own = t.col('ownFunding');
@@ -136,7 +136,7 @@ describe('createTemplate: any definition', () => {
     expect(validations(t.ws)[t.ws.getCell(t.first, t.col('province')).address]!.formulae).toEqual(["'_lists'!$A$1:$A$63"]);
     // Sheet names: forbidden characters removed, 31 characters at most.
     expect(mainSheet(w).name).toBe('Phụ lục I thử');
-    expect(t.ws.name).toBe('II Nhân lực theo đơn vị danh sá');
+    expect(t.ws.name).toBe('II Nhân lực theo đơn vị danh…');
   });
 
   it('draws nested header groups over the columns they list', async () => {
@@ -173,10 +173,14 @@ describe('sheetName', () => {
     expect(sheetName('a/b\\c?d*e:f[g]h', taken)).toBe('a b c d e f g h');
     expect(sheetName("'quoted'", taken)).toBe('quoted');
     expect(sheetName('x'.repeat(40), taken)).toHaveLength(31);
-    expect(sheetName('x'.repeat(40), taken)).toBe(`${'x'.repeat(27)} (2)`);
+    expect(sheetName('x'.repeat(40), taken)).toBe(`${'x'.repeat(26)}… (2)`);
+    // Long names end at a word boundary, marked as shortened.
+    expect(sheetName('3.2.3 Kết quả triển khai các hệ thống thông tin', taken)).toBe('3.2.3 Kết quả triển khai các…');
+    expect(sheetName('3.4.đ Danh mục dịch vụ công trực tuyến mức độ 3, 4', taken)).toBe('3.4.đ Danh mục dịch vụ công…');
     expect(sheetName('History', taken)).toBe('Sheet');
     expect(sheetName('SHEET', taken)).toBe('SHEET (2)');
     expect(sheetName('\u0000\u0001', taken, 'Bảng')).toBe('Bảng');
-    expect(sheetName(`${'a'.repeat(30)}😀`, taken)).toBe('a'.repeat(30));
+    // A surrogate pair is never split.
+    expect(sheetName(`${'a'.repeat(29)}😀bbbbb`, taken)).toBe(`${'a'.repeat(29)}…`);
   });
 });
