@@ -87,6 +87,33 @@ describe('tarballs in a fresh project', () => {
     expect(out.same).toBe(true);
   });
 
+  it('ships a precompiled validator per published definition that agrees with the runtime one', () => {
+    const sample = join(repo, 'definitions/annual-ict/2019/samples/province.json');
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { createRequire } from 'node:module';
+      import { registry } from '@bieumau/definitions';
+      import { validate } from '@bieumau/validator';
+      const out = [];
+      for (const s of registry.list()) {
+        const name = s.form + '-' + s.version + '-' + s.variant;
+        const file = createRequire(import.meta.url).resolve('@bieumau/validator/precompiled/' + name);
+        const v = (await import('@bieumau/validator/precompiled/' + name)).default;
+        out.push({ name, id: v.id === s.id, evaluates: /new Function|\\beval\\(/.test(readFileSync(file, 'utf8')) });
+      }
+      const report = JSON.parse(readFileSync(${JSON.stringify(sample)}, 'utf8'));
+      report.itStaff.total = -1;
+      const pre = (await import('@bieumau/validator/precompiled/annual-ict-2019-province')).default.validate(report);
+      const runtime = await validate(report);
+      console.log(JSON.stringify({ out, same: JSON.stringify(pre) === JSON.stringify(runtime), errors: pre.errors.length }));
+    `;
+    const r = JSON.parse(run('node', ['--input-type=module', '-e', script], consumer)) as { out: { name: string; id: boolean; evaluates: boolean }[]; same: boolean; errors: number };
+    expect(r.out.length).toBeGreaterThan(5);
+    for (const m of r.out) expect(m, m.name).toMatchObject({ id: true, evaluates: false });
+    expect(r.errors).toBeGreaterThan(0);
+    expect(r.same).toBe(true);
+  });
+
   it('defines the custom elements from the installed package in Chromium', async () => {
     const { build } = await import('esbuild');
     writeFileSync(join(consumer, 'page.js'), `import '@bieumau/elements';\nwindow.defined = ['bm-report-form','bm-field','bm-table','bm-error-summary'].map((t) => !!customElements.get(t));\n`);
