@@ -5,6 +5,7 @@
  * fixture, and on documents fast-check generates — and run in a page whose
  * Content-Security-Policy has no 'unsafe-eval'.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -146,6 +147,55 @@ describe('shortenErrorSites', () => {
 
   it('leaves no ajv push sequence in a generated module', () => {
     for (const e of entries) expect(readFileSync(e.file, 'utf8'), e.name).not.toMatch(/vErrors\.push\(err\d+\)/);
+  });
+});
+
+describe('V8 optimizes the generated code', () => {
+  // Not a timing: V8 refuses to optimize a function whose bytecode is over its size limit, and
+  // unshortened error sites put a large form's root function over it (error-sites.ts). A child
+  // process with --allow-natives-syntax asks TurboFan for each root function and reports whether
+  // it got it, so a definition that grows past the limit fails here instead of slowing down unseen.
+  it('gives every definition a root function TurboFan compiles', async () => {
+    const dir = join(outDir, 'tiers');
+    mkdirSync(dir, { recursive: true });
+    const checks: { name: string; file: string; doc: string }[] = [];
+    for (const e of entries) {
+      const first = e.docs[0];
+      if (!first) continue;
+      const file = join(dir, `${precompiledFileName(e.definition).replace(/\.js$/, '')}.mjs`);
+      const out = await build({
+        stdin: { contents: `${readFileSync(e.file, 'utf8')}\nexport { schemaRoot };\n`, resolveDir: outDir, loader: 'js' },
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        write: false,
+        conditions: ['bieumau-source'],
+        logLevel: 'silent',
+      });
+      writeFileSync(file, out.outputFiles[0]!.text);
+      const doc = join(dir, `${precompiledFileName(e.definition)}on`);
+      writeFileSync(doc, JSON.stringify(first.doc));
+      checks.push({ name: e.name, file, doc });
+    }
+    const script = join(dir, 'tier.mjs');
+    writeFileSync(
+      script,
+      [
+        `import { readFileSync } from 'node:fs';`,
+        `const out = {};`,
+        `for (const [name, file, doc] of JSON.parse(process.argv[2])) {`,
+        `  const fn = (await import(file)).schemaRoot;`,
+        `  const data = JSON.parse(readFileSync(doc, 'utf8'));`,
+        `  %PrepareFunctionForOptimization(fn); fn(data); fn(data); %OptimizeFunctionOnNextCall(fn); fn(data);`,
+        `  out[name] = %ActiveTierIsTurbofan(fn);`,
+        `}`,
+        `console.log(JSON.stringify(out));`,
+      ].join('\n'),
+    );
+    const tiers = JSON.parse(execFileSync(process.execPath, ['--allow-natives-syntax', script, JSON.stringify(checks.map((c) => [c.name, c.file, c.doc]))], { encoding: 'utf8' })) as Record<string, boolean>;
+    expect(Object.keys(tiers)).toHaveLength(checks.length);
+    expect(checks.length).toBeGreaterThan(5);
+    for (const c of checks) expect(tiers[c.name], c.name).toBe(true);
   });
 });
 
