@@ -372,3 +372,44 @@ describe('a definition added as data only', () => {
     expect(readFileSync(join(tmp, 'new-agg.csv'), 'utf8')).toContain('Phòng Văn hóa và Thông tin huyện Hòa An');
   });
 });
+
+describe('precompile', () => {
+  const root = join(tmp, 'precompile-definitions');
+  const { sample: report, ref } = writeNewDefinition(root);
+  const runtime = join(REPO, 'packages/validator/src/runtime.ts');
+
+  it('writes a validator module per variant that validates like `bieumau validate`', async () => {
+    const r = bieumau(['precompile', ref.form, '-o', 'validators', '--runtime', runtime, '--format', 'json'], { definitions: root });
+    expect(r.code, r.stderr).toBe(0);
+    const out = r.json();
+    expect(out).toMatchObject({ ok: true, runtime, refused: [] });
+    expect(out.written.map((w: { ref: string }) => w.ref)).toEqual([`${ref.form}@${ref.version}/${ref.variant}`]);
+    const file = join(tmp, 'validators', `${ref.form}-${ref.version}-${ref.variant}.js`);
+    expect(readFileSync(file, 'utf8')).not.toMatch(/new Function|\beval\(/);
+    expect(readFileSync(file.replace(/\.js$/, '.d.ts'), 'utf8')).toContain('declare const validator: Validator');
+    const validator = ((await import(file)) as { default: { validate(r: unknown): { ok: boolean; errors: { instancePath: string; message: string }[] } } }).default;
+    expect(validator.validate(report).ok).toBe(true);
+    const bad = { ...report, thongTin: { ...report.thongTin, soMayTinh: -1 } };
+    writeFileSync(join(tmp, 'precompile-bad.json'), JSON.stringify(bad));
+    const cli = bieumau(['validate', 'precompile-bad.json', '--format', 'json'], { definitions: root }).json();
+    const mine = validator.validate(bad).errors.map((e) => [e.instancePath, e.message]);
+    expect(mine).toEqual(cli.files[0].errors.map((e: { instancePath: string; message: string }) => [e.instancePath, e.message]));
+    expect(mine[0]![1]).toContain('Mục A.2 – Số máy tính');
+  });
+
+  it('refuses a definition validateDefinition finds errors in, and names what exists for an unknown form', () => {
+    const broken = join(tmp, 'precompile-broken');
+    cpSync(root, broken, { recursive: true });
+    const file = join(broken, ref.form, ref.version, 'unit.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"<="', '"sqrt"'));
+    const r = bieumau(['precompile', '-o', 'broken-validators', '--format', 'json'], { definitions: broken });
+    expect(r.code).toBe(1);
+    const refused = r.json().refused as { ref: string; errors: { message: string }[] }[];
+    expect(refused.map((x) => x.ref)).toContain(`${ref.form}@${ref.version}/${ref.variant}`);
+    expect(existsSync(join(tmp, 'broken-validators', `${ref.form}-${ref.version}-${ref.variant}.js`))).toBe(false);
+    const unknown = bieumau(['precompile', 'khong-co', '--lang', 'en'], { definitions: root });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(`There is no form "khong-co". Known: `);
+    expect(unknown.stderr).toContain(ref.form);
+  });
+});

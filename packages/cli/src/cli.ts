@@ -5,7 +5,7 @@
  * it (unreadable input, unknown form or version, bad arguments).
  * @module
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -50,6 +50,7 @@ Lệnh:
   new-version <biểu-mẫu> <phiên-bản> tạo phiên bản mới từ phiên bản gần nhất
   publish <biểu-mẫu@phiên-bản…>      ghi nhận phiên bản đã phát hành (definitions/published.json); --check: kiểm tra
   aggregate <tệp hoặc thư mục…>      tổng hợp báo cáo của nhiều đơn vị (Excel + CSV)
+  precompile [biểu-mẫu[@phiên-bản[/loại]]…]  tạo trình kiểm tra biên dịch sẵn (ES module, chạy được khi CSP cấm eval)
   list                               liệt kê các biểu mẫu đã biết
 
 Tùy chọn chung:
@@ -115,6 +116,9 @@ Xem docs/cli.md.
     publishedDrift: 'Phiên bản đã phát hành {version} bị sửa (không được phép; hãy tạo phiên bản mới): sửa {changed}; thêm {added}; xóa {removed}',
     publishedOk: 'Mọi phiên bản đã phát hành ({count}) còn nguyên vẹn.',
     publishMissing: 'Không có thư mục phiên bản: {versions}',
+    precompiled: 'Đã ghi {file} ({size})',
+    precompileRefused: '{ref}: định nghĩa có {errors} lỗi, không tạo trình kiểm tra',
+    precompileDone: 'Đã tạo {count} trình kiểm tra trong {dir}; chúng nhập {runtime}',
   },
   en: {
     usage: `Usage: bieumau <command> [options]
@@ -129,6 +133,7 @@ Commands:
   new-version <form> <version>       scaffold a new version from the latest one
   publish <form@version…>            record versions as published (definitions/published.json); --check: verify
   aggregate <files or folders…>      consolidate many agencies' reports (Excel + CSV)
+  precompile [form[@version[/variant]]…]  write precompiled validators (ES modules that run under a CSP without eval)
   list                               list the known definitions
 
 Common options:
@@ -194,6 +199,9 @@ See docs/cli.md.
     publishedDrift: 'Published version {version} was modified (not allowed; make a new version): changed {changed}; added {added}; removed {removed}',
     publishedOk: 'Every published version ({count}) is intact.',
     publishMissing: 'No version folder: {versions}',
+    precompiled: 'Wrote {file} ({size})',
+    precompileRefused: '{ref}: the definition has {errors} errors; no validator written',
+    precompileDone: 'Wrote {count} validators into {dir}; they import {runtime}',
   },
 };
 
@@ -205,7 +213,7 @@ function fill(template: string, params: Record<string, unknown> = {}): string {
 
 class Usage extends Error {}
 
-const COMMANDS = ['validate', 'template', 'import', 'export', 'diff', 'migrate', 'new-version', 'publish', 'aggregate', 'list'];
+const COMMANDS = ['validate', 'template', 'import', 'export', 'diff', 'migrate', 'new-version', 'publish', 'aggregate', 'precompile', 'list'];
 
 const OPTIONS = {
   lang: { type: 'string' },
@@ -223,6 +231,7 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   'no-progress': { type: 'boolean' },
   check: { type: 'boolean' },
+  runtime: { type: 'string' },
 } as const;
 
 interface Ctx {
@@ -624,6 +633,70 @@ async function cmdAggregate(ctx: Ctx): Promise<number> {
   return r.summary.failed.length ? 2 : r.summary.reports.some((x) => x.errors.length) ? 1 : 0;
 }
 
+// ---------------------------------------------------------------- precompile
+
+/**
+ * Writes one precompiled validator module per definition: every variant of
+ * each `form`, `form@version` or `form@version/variant` named (a form alone:
+ * its latest version), or every definition the workspace knows. A definition
+ * `validateDefinition` finds errors in is refused, not compiled.
+ */
+async function cmdPrecompile(ctx: Ctx): Promise<number> {
+  const ws = ctx.ws();
+  const all = ws.registry.list();
+  const chosen: typeof all = [];
+  for (const p of ctx.positionals) {
+    const ref = parseRef(p);
+    if (!ref) throw new Usage(fill(ctx.t.needRef, { what: 'form[@version[/variant]]', example: 'annual-ict@2019/province', found: JSON.stringify(p) }));
+    const version = ref.version ?? versionsOf(ws, ref.form).at(-1);
+    const hits = all.filter((s) => s.form === ref.form && s.version === version && (ref.variant === undefined || s.variant === ref.variant));
+    if (!hits.length) {
+      ctx.io.stderr(describeRefError(ctx, unknownRef(ws, { ...ref, ...(version ? { version } : {}) })) + '\n');
+      return 2;
+    }
+    for (const h of hits) if (!chosen.includes(h)) chosen.push(h);
+  }
+  const { validateDefinition } = await import('@bieumau/validator');
+  const { writePrecompiled } = await import('@bieumau/validator/precompile');
+  const runtime = ctx.values.runtime ?? '@bieumau/validator/runtime';
+  const dir = resolve(ctx.io.cwd, ctx.values.output ?? 'validators');
+  const written: { ref: string; file: string; bytes: number }[] = [];
+  const refused: { ref: string; errors: ReportError[] }[] = [];
+  for (const summary of ctx.positionals.length ? chosen : all) {
+    const ref = `${summary.form}@${summary.version}/${summary.variant}`;
+    const def = await ws.registry.get(summary);
+    const check = validateDefinition(def, { lang: ctx.lang });
+    if (!check.ok) {
+      refused.push({ ref, errors: check.errors });
+      if (ctx.values.format !== 'json') {
+        ctx.io.stderr(fill(ctx.t.precompileRefused, { ref, errors: check.errors.length }) + '\n');
+        for (const e of check.errors.slice(0, 5)) ctx.io.stderr(formatProblem(ctx, e) + '\n');
+      }
+      continue;
+    }
+    let file: string;
+    try {
+      // The module and its .d.ts.
+      [file] = writePrecompiled([def], dir, { runtimeImport: runtime }) as [string];
+    } catch (e) {
+      ctx.io.stderr(fill(ctx.t.writeFailed, { file: dir, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }) + '\n');
+      return 2;
+    }
+    const bytes = statSync(file).size;
+    written.push({ ref, file: relative(ctx.io.cwd, file), bytes });
+    if (ctx.values.format !== 'json') ctx.io.stderr(fill(ctx.t.precompiled, { file: relative(ctx.io.cwd, file), size: formatSize(bytes, ctx.lang) }) + '\n');
+  }
+  if (ctx.values.format === 'json') ctx.io.stdout(json({ ok: !refused.length, runtime, written, refused }));
+  else ctx.io.stderr(fill(ctx.t.precompileDone, { count: written.length, dir: relative(ctx.io.cwd, dir) || '.', runtime }) + '\n');
+  return refused.length ? 1 : 0;
+}
+
+/** Bytes in kilobytes with the language's decimal separator (`18,9 KB` / `18.9 KB`). */
+function formatSize(bytes: number, lang: Lang): string {
+  const kb = (bytes / 1024).toFixed(1);
+  return `${lang === 'vi' ? kb.replace('.', ',') : kb} KB`;
+}
+
 // ---------------------------------------------------------------- list
 
 async function cmdList(ctx: Ctx): Promise<number> {
@@ -693,6 +766,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
       case 'new-version': return await cmdNewVersion(ctx);
       case 'publish': return await cmdPublish(ctx);
       case 'aggregate': return await cmdAggregate(ctx);
+      case 'precompile': return await cmdPrecompile(ctx);
       default: return await cmdList(ctx);
     }
   } catch (e) {
