@@ -150,6 +150,59 @@ describe('shortenErrorSites', () => {
   });
 });
 
+describe('hostile property names through the shortened error sites', () => {
+  // Quotes, braces, brackets, backslashes, slashes and tildes in names end up inside the string
+  // literals of the error sites the precompile step and the runtime path rewrite.
+  const names = ['a"b', 'c}d{', 'e\\f', 'g/h~i', "j'k", 'l)m(', 'n]o[', '`p${q}`'];
+  const schema = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://bieumau.github.io/schemas/hostile-names/2026/unit.json',
+    title: 'Tên trường khó',
+    bmForm: { form: 'hostile-names', version: '2026', variant: 'unit', period: 'year' },
+    type: 'object',
+    properties: {
+      definition: { type: 'object' },
+      group: {
+        type: 'object',
+        title: 'Nhóm',
+        properties: Object.fromEntries(names.map((n, i) => [n, { type: 'integer', title: `Trường ${i}`, minimum: 0, maximum: 9 }])),
+        required: [names[0]!],
+        additionalProperties: false,
+      },
+      list: { type: 'array', maxItems: 3, items: { type: 'object', properties: Object.fromEntries(names.map((n) => [n, { type: 'string', maxLength: 2 }])), additionalProperties: false } },
+    },
+    additionalProperties: false,
+  };
+  const definition = createDefinition({ resources: [schema as never] });
+
+  it('keeps every error, located, with the same results runtime and precompiled', async () => {
+    const file = join(outDir, 'hostile-names.js');
+    writeFileSync(file, precompileValidator(definition));
+    const precompiled = ((await import(pathToFileURL(file).href)) as { default: Validator }).default;
+    const runtime = createValidator(definition);
+    const doc = {
+      definition: {},
+      group: Object.fromEntries(names.slice(1).map((n, i) => [n, i % 2 ? 'x' : 99])),
+      list: [Object.fromEntries(names.map((n) => [n, 'long'])), { 'z"}': 1 }],
+    };
+    const r = runtime.validate(doc);
+    expect(precompiled.validate(doc)).toEqual(r);
+    const paths = r.errors.map((e) => e.instancePath);
+    expect(paths).toContain(`/group/${names[0]!.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    for (const n of names) expect(paths, n).toContain(`/list/0/${n.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    expect(paths).toContain('/list/1/z"}');
+    // one required + 7 out of range or wrong type + 8 too long + 1 unknown
+    expect(r.errors).toHaveLength(1 + names.length - 1 + names.length + 1);
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...names, 'x'), fc.oneof(fc.integer({ min: -2, max: 12 }), fc.string({ maxLength: 3 }))), (group) => {
+        const d = { definition: {}, group };
+        expect(precompiled.validate(d)).toEqual(runtime.validate(d));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('V8 optimizes the generated code', () => {
   // Not a timing: V8 refuses to optimize a function whose bytecode is over its size limit, and
   // unshortened error sites put a large form's root function over it (error-sites.ts). A child
