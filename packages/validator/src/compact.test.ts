@@ -28,6 +28,41 @@ describe('compact validator data', () => {
   }
 });
 
+describe('compact rule schema paths and options', () => {
+  it('leaves out the path of a rule that follows the previous one, and keeps every other path', () => {
+    const data = buildValidatorData(definitionFolders()[0]!.variants[0]!.definition);
+    const folder = data.id.slice(0, data.id.lastIndexOf('/') + 1);
+    const base = data.rules[0]!;
+    const paths = [
+      `${folder}shared.json#/$defs/a/bmRules/0`,
+      `${folder}shared.json#/$defs/a/bmRules/1`,
+      `${folder}shared.json#/$defs/a/bmRules/3`,
+      `${folder}shared.json#/$defs/b/bmRules/0`,
+      `${folder}shared.json#/$defs/b/bmRules/1`,
+      'https://elsewhere.example/x.json#/bmRules/2',
+      'https://elsewhere.example/x.json#/bmRules/3',
+      folder,
+      `${folder}unit.json#/bmRules/9`,
+    ];
+    const synthetic = { ...data, rules: paths.map((schemaPath, i) => ({ ...base, id: `r${i}`, schemaPath })) };
+    const compact = compactData(synthetic);
+    expect(compact.r.map((r) => (r.sr !== undefined ? 'sr' : r.sa !== undefined ? 'sa' : '-'))).toEqual(['sr', '-', 'sr', 'sr', '-', 'sa', '-', 'sr', 'sr']);
+    expect(expandData(JSON.parse(JSON.stringify(compact)))).toEqual(synthetic);
+  });
+
+  it('writes options as [value, vi, en] and leaves out an English label that is the Vietnamese one', () => {
+    const data = buildValidatorData(definitionFolders()[0]!.variants[0]!.definition);
+    const options = [
+      { value: 3, label: { vi: 'Mức 3', en: 'Level 3' } },
+      { value: 'x', label: { vi: 'Khác', en: 'Khác' } },
+    ];
+    const synthetic = { ...data, nodes: [{ t: '/s', kind: 'choice', label: { vi: 's', en: 's' }, options }], rules: [] };
+    const compact = compactData(synthetic);
+    expect(compact.o).toEqual([[[3, 'Mức 3', 'Level 3'], ['x', 'Khác']]]);
+    expect(expandData(JSON.parse(JSON.stringify(compact)))).toEqual(synthetic);
+  });
+});
+
 describe('compact node codes', () => {
   it('writes a code under its parent\'s as the rest, and keeps codes starting with `.` as written', () => {
     const data = buildValidatorData(definitionFolders()[0]!.variants[0]!.definition);

@@ -24,6 +24,9 @@ import { defaultRequires, ruleReads } from './rule-reads.js';
  */
 export type CompactNode = [number, string, string, string, (string | 0)?, (string | 0)?, number?, number?];
 
+/** An option: value, Vietnamese label, English label (left out when the same). */
+export type CompactOption = [string | number, string, string?];
+
 /** A rule with short keys; absent keys take the value the runtime derives or the default. */
 export interface CompactRule {
   i: string;
@@ -40,7 +43,7 @@ export interface CompactRule {
   m?: Record<string, Logic>;
   /** Message: Vietnamese, English (`0`: the same). */
   x: [string, string | 0];
-  /** Schema path relative to the folder of the root schema's `$id`, or absolute in `sa`. */
+  /** Schema path relative to the folder of the root schema's `$id`, or absolute in `sa`; neither: the previous rule's, with its last index plus one. */
   sr?: string;
   sa?: string;
   /** Reads and array reads, when not what the runtime derives. */
@@ -55,13 +58,19 @@ export interface CompactData {
   title: Texts;
   reserved: Record<string, Texts>;
   n: CompactNode[];
-  /** Option lists, shared by the nodes that have the same one. */
-  o: NonNullable<NodeData['options']>[];
+  /** Option lists, shared by the nodes that have the same one: `[value, vi, en]` (`en` left out when the same). */
+  o: CompactOption[][];
   r: CompactRule[];
 }
 
 /** Values of the optional node fields that mean "none" (trailing ones are dropped). */
 const NODE_DEFAULTS: readonly unknown[] = [undefined, undefined, undefined, undefined, 0, 0, -1, 0];
+
+/** `…/bmRules/3` → `…/bmRules/4`: the schema path of the rule written after it. */
+function nextRulePath(path: string | undefined): string | undefined {
+  const m = path === undefined ? null : /\/(\d+)$/.exec(path);
+  return m ? `${path!.slice(0, m.index)}/${Number(m[1]) + 1}` : undefined;
+}
 
 function folderOf(id: string): string {
   return id.slice(0, id.lastIndexOf('/') + 1);
@@ -87,6 +96,8 @@ function same(a: unknown, b: unknown): boolean {
 /** Expands the data a precompiled module carries; see the module comment. */
 export function expandData(c: CompactData): ValidatorData {
   const folder = folderOf(c.id);
+  // Expanded once per list: the nodes that share a list share the array.
+  const lists = c.o.map((list) => list.map(([value, vi, en]) => ({ value, label: { vi, en: en ?? vi } })));
   const nodes: NodeData[] = [];
   for (const [parent, rest, kind, vi, en, code, options, flags] of c.n) {
     const n: NodeData = { t: (parent < 0 ? '' : nodes[parent]!.t + '/') + rest, kind, label: { vi, en: en === undefined || en === 0 ? vi : en } };
@@ -94,11 +105,12 @@ export function expandData(c: CompactData): ValidatorData {
       const up = parent < 0 ? undefined : nodes[parent]!.code;
       n.code = code.startsWith('.') && up !== undefined && !(flags && flags & 8) ? up + code : code;
     }
-    if (options !== undefined && options >= 0) n.options = c.o[options]!;
+    if (options !== undefined && options >= 0) n.options = lists[options]!;
     if (flags && flags & 1) n.na = true;
     if (flags && flags & 6) n.evidence = flags & 2 ? 'required' : 'optional';
     nodes.push(n);
   }
+  let previous: string | undefined;
   const rules = c.r.map((x): RuleData => {
     const r: RuleData = {
       id: x.i,
@@ -109,7 +121,7 @@ export function expandData(c: CompactData): ValidatorData {
       requires: [],
       target: x.g ?? '',
       message: { vi: x.x[0], en: x.x[1] === 0 ? x.x[0] : x.x[1] },
-      schemaPath: x.sa ?? folder + (x.sr ?? ''),
+      schemaPath: (previous = x.sa ?? (x.sr !== undefined ? folder + x.sr : (nextRulePath(previous) ?? folder))),
       reads: [],
       arrayReads: [],
     };
@@ -152,6 +164,7 @@ export function compactData(data: ValidatorData): CompactData {
     while (out.length > 4 && out[out.length - 1] === NODE_DEFAULTS[out.length - 1]) out.pop();
     return out;
   });
+  let previous: string | undefined;
   const r = data.rules.map((rule): CompactRule => {
     const x: CompactRule = { i: rule.id, n: rule.node, a: rule.assert, x: [rule.message.vi, rule.message.en === rule.message.vi ? 0 : rule.message.en] };
     if (rule.severity === 'warning') x.s = 1;
@@ -159,8 +172,11 @@ export function compactData(data: ValidatorData): CompactData {
     if (rule.when !== undefined) x.w = rule.when;
     if (rule.target !== '') x.g = rule.target;
     if (rule.params !== undefined) x.m = rule.params;
-    if (rule.schemaPath.startsWith(folder)) x.sr = rule.schemaPath.slice(folder.length);
+    if (rule.schemaPath === nextRulePath(previous)) {
+      // Left out: the rule after the previous one in the same list.
+    } else if (rule.schemaPath.startsWith(folder)) x.sr = rule.schemaPath.slice(folder.length);
     else x.sa = rule.schemaPath;
+    previous = rule.schemaPath;
     if (!same(requiresOf(rule), rule.requires)) x.q = rule.requires;
     const derived = readsOf(rule, rule.requires);
     if (!same(derived.reads, rule.reads) || !same(derived.arrayReads, rule.arrayReads)) {
@@ -169,7 +185,8 @@ export function compactData(data: ValidatorData): CompactData {
     }
     return x;
   });
-  const c: CompactData = { info: data.info, id: data.id, title: data.title, reserved: data.reserved, n, o: lists, r };
+  const o = lists.map((list) => list.map((x): CompactOption => (x.label.en === x.label.vi ? [x.value, x.label.vi] : [x.value, x.label.vi, x.label.en])));
+  const c: CompactData = { info: data.info, id: data.id, title: data.title, reserved: data.reserved, n, o, r };
   if (!same(expandData(c), data)) throw new Error(`Compacting the validator data of ${data.id} loses information`);
   return c;
 }

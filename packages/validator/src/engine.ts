@@ -39,6 +39,12 @@ export interface SchemaValidators {
   root: SchemaValidateFunction;
   /** Bases for the schemaPaths precompiled code leaves out (`schema-paths.ts`). */
   schemaPaths?: SchemaPathTable;
+  /**
+   * Generated row checks, one per rule in the data's order (`null` where there
+   * is none): `true` exactly when the row passes or the rule does not apply
+   * to it (`rule-code.ts`). Rows a check does not clear go through the closures.
+   */
+  rowChecks?: readonly (((row: unknown) => boolean) | null)[];
 }
 
 /** Options of every validation call. */
@@ -146,6 +152,8 @@ interface CompiledRule {
   params: [string, Fn][];
   /** Read each `requires` pointer from the node value (a plain object). */
   requires: Fn[];
+  /** The generated row check, when there is one. */
+  check?: (row: unknown) => boolean;
 }
 
 /** What rules are checked against besides the report: the not-applicable map and the schema problems. */
@@ -256,7 +264,12 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
     }
   };
   const compiled = new Map<RuleData, CompiledRule>();
-  for (const r of data.rules) compiled.set(r, compileRule(r, compile, condition));
+  data.rules.forEach((r, i) => {
+    const c = compileRule(r, compile, condition);
+    const check = r.perRow ? validators.rowChecks?.[i] : undefined;
+    if (check) c.check = check;
+    compiled.set(r, c);
+  });
   // Node and rule pointers parsed once (getAt would parse them on every call).
   const parsed = new Map<string, readonly string[]>();
   const tokensOf = (pointer: string): readonly string[] => {
@@ -525,6 +538,7 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
     const req = c.requires;
     const when = c.when;
     const assert = c.assert;
+    const check = c.check;
     let i = 0;
     while (i < n) {
       try {
@@ -535,6 +549,10 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
             continue;
           }
           if (!isPlainObject(v)) continue;
+          if (check !== undefined) {
+            if (!check(v)) runRule(rule, c, ctx, false, null, i, v, out);
+            continue;
+          }
           let present = true;
           for (let k = 0; k < req.length; k++) {
             if (blank(req[k]!(v))) {

@@ -11,6 +11,7 @@ import type { SchemaErrorLike } from './engine.js';
 
 export { createEngine } from './engine.js';
 export { expandData } from './compact.js';
+export { rowChecks } from './rule-code.js';
 export { formatDate, formatUri } from './formats.js';
 // Only a module using a format without an ES copy in formats.ts pulls in ajv-formats (sideEffects: false lets bundlers drop it otherwise).
 export { fullFormats } from './full-formats.js';

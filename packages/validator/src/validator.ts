@@ -11,6 +11,8 @@ import type { Registry } from '@bieumau/definitions';
 import { registry as publishedRegistry } from '@bieumau/definitions';
 import { addDefinition, createAjv } from './ajv.js';
 import { processGeneratedCode } from './error-sites.js';
+import { rowChecks, rowChecksSource } from './rule-code.js';
+import type { RowChecksFactory } from './rule-code.js';
 import { buildValidatorData } from './data.js';
 import type { ValidatorData } from './data.js';
 import { createEngine } from './engine.js';
@@ -33,7 +35,10 @@ export function createValidator(definition: Definition): Validator {
   const data: ValidatorData = buildValidatorData(definition);
   const root = ajv.getSchema(definition.id) as SchemaValidateFunction | undefined;
   if (!root) throw new Error(`The root schema ${definition.id} did not compile`);
-  const validator = createEngine(data, { root });
+  // This path compiles with ajv, so it evaluates code anyway: the row checks become functions here too.
+  const checks = rowChecksSource(data.rules);
+  const factory = checks ? (new Function(`return ${checks};`)() as RowChecksFactory) : undefined;
+  const validator = createEngine(data, factory ? { root, rowChecks: rowChecks(factory) } : { root });
   cache.set(definition, validator);
   return validator;
 }
