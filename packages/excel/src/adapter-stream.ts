@@ -9,12 +9,36 @@
  * for ordinary sizes.
  * @module
  */
+import { createRequire } from 'node:module';
 import { PassThrough, Readable } from 'node:stream';
 import type { BookView, CellLike, RowSink, SheetHandler, SheetView, SinkFactory, XWorkbook } from './adapter.js';
 
 async function exceljs(): Promise<typeof import('exceljs')> {
   const mod = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') } & typeof import('exceljs');
   return mod.default ?? mod;
+}
+
+let zipWriterFixed = false;
+
+/**
+ * Works around an exceljs bug in Node: its in-memory writer hands each XML
+ * part to JSZip as a string, and JSZip encodes a string 16 K UTF-16 units at
+ * a time, so a character outside the Basic Multilingual Plane (an emoji, a
+ * rare CJK character) cut at a block boundary is written as two U+FFFD.
+ * exceljs encodes the whole string first in browsers only; this does the
+ * same in Node, by wrapping its `ZipWriter.append` (once, idempotent).
+ */
+export function fixZipWriterEncoding(): void {
+  if (zipWriterFixed) return;
+  zipWriterFixed = true;
+  type Append = (this: unknown, data: unknown, options?: { base64?: boolean; name: string }) => void;
+  const mod = createRequire(import.meta.url)('exceljs/lib/utils/zip-stream.js') as { ZipWriter?: { prototype: { append: Append } } };
+  const proto = mod.ZipWriter?.prototype;
+  if (!proto || typeof proto.append !== 'function') return;
+  const append = proto.append;
+  proto.append = function (data, options) {
+    return append.call(this, typeof data === 'string' && !options?.base64 ? Buffer.from(data, 'utf8') : data, options);
+  };
 }
 
 /**

@@ -202,6 +202,25 @@ describe('strings that break files', () => {
     expect(r.diagnostics).toEqual([]);
   });
 
+  it('keeps characters outside the BMP where a 16 K block boundary of the writer cuts their surrogate pair', async () => {
+    // JSZip encodes a string part 16,384 UTF-16 units at a time; exceljs's Node writer gave it strings,
+    // so an emoji across a boundary became "��" (found by the round-trip property test).
+    const report = structuredClone(sample) as { portal: Record<string, unknown> };
+    report.portal.notes = `a${'😀'.repeat(9_000)}`;
+    report.portal.channelsOther = '𝗣✩𐬆𘩲𞠟'.repeat(60);
+    const bytes = await writeWorkbook(report, d.definition);
+    const parts = unzipSync(bytes);
+    // The case must be the one that broke: a pair across a boundary of the part that holds the text.
+    const part = Object.entries(parts).find(([, data]) => strFromU8(data).includes('😀😀'))!;
+    const text = strFromU8(part[1]);
+    expect(text).not.toContain('\ufffd');
+    const cut = [...Array(Math.floor(text.length / 16_384)).keys()].some((k) => /[\ud800-\udbff]/.test(text[(k + 1) * 16_384 - 1]!));
+    expect(cut, part[0]).toBe(true);
+    const r = await read(bytes);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.report!.portal).toMatchObject({ notes: report.portal.notes, channelsOther: report.portal.channelsOther });
+  });
+
   it('text over an Excel cell’s 32,767 characters is cut and reported, the file stays valid', async () => {
     const seen: ReportError[] = [];
     const report = structuredClone(sample) as { portal: Record<string, unknown> };

@@ -7,7 +7,7 @@
  * `@bieumau/excel/browser`, the same API without Node built-ins.
  * @packageDocumentation
  */
-import { streamBook, streamingSink } from './adapter-stream.js';
+import { fixZipWriterEncoding, streamBook, streamingSink } from './adapter-stream.js';
 import type { Definition, FormModel } from '@bieumau/core';
 import { readWorkbookWith } from './read.js';
 import { writeWorkbookWith } from './template.js';
@@ -54,6 +54,7 @@ export function readAndValidate(bytes: Uint8Array | ArrayBuffer, options: ReadAn
  * ```
  */
 export function createTemplate(definition: Definition | FormModel, options: TemplateOptions = {}): Promise<Uint8Array> {
+  fixZipWriterEncoding();
   return writeWorkbookWith(undefined, definition, options, streamingSink);
 }
 
@@ -63,5 +64,6 @@ export function createTemplate(definition: Definition | FormModel, options: Temp
  * over 32,767 characters) are cleaned and reported through `onDiagnostic`. Tables of more than 5,000 rows in all are written with the streaming writer (bounded memory).
  */
 export function writeWorkbook(report: unknown, definition: Definition | FormModel, options: WriteOptions = {}): Promise<Uint8Array> {
+  fixZipWriterEncoding();
   return writeWorkbookWith(report ?? {}, definition, options, streamingSink);
 }
