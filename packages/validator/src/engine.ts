@@ -245,24 +245,17 @@ export function createEngine(data: ValidatorData, validators: SchemaValidators):
   // Rules compile once into closures (no eval). An expression the compiler refuses (an
   // operator outside the language: validateDefinition rejects those) becomes a closure
   // that throws, so the rule reports bmRuleFailed wherever it runs, with no interpreter shipped.
-  const compile = (expr: unknown): Fn => {
+  const orThrowing = <F>(make: () => F): F | (() => never) => {
     try {
-      return compileLogic(expr);
+      return make();
     } catch (error) {
       return () => {
         throw error;
       };
     }
   };
-  const condition = (expr: unknown): Test => {
-    try {
-      return compileCondition(expr);
-    } catch (error) {
-      return () => {
-        throw error;
-      };
-    }
-  };
+  const compile = (expr: unknown): Fn => orThrowing(() => compileLogic(expr));
+  const condition = (expr: unknown): Test => orThrowing(() => compileCondition(expr));
   const compiled = new Map<RuleData, CompiledRule>();
   data.rules.forEach((r, i) => {
     const c = compileRule(r, compile, condition);
