@@ -11,12 +11,13 @@
  * however many files there are.
  * @module
  */
-import { accessSync, constants, createReadStream, createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, createReadStream, createWriteStream, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildModel, fieldReference, getAt, valueState } from '@bieumau/core';
+import { makeDirectory } from '@bieumau/definitions/node';
 import type { Definition, FieldNode, FormModel, Lang, ReportError } from '@bieumau/core';
 import type { Registry } from '@bieumau/definitions';
 import { readReportFile } from './io.js';
@@ -234,7 +235,7 @@ export async function aggregate(inputs: readonly string[], options: AggregateOpt
   // Fail before reading a thousand files, not after, when the outputs cannot be written.
   for (const out of [options.output, options.csv]) {
     try {
-      mkdirSync(dirname(out), { recursive: true });
+      makeDirectory(dirname(out));
       accessSync(dirname(out), constants.W_OK);
     } catch (e) {
       return { ok: false, summary: empty, error: `${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };

@@ -24,11 +24,17 @@ interface Run {
   json: () => any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-function bieumau(args: string[], options: { cwd?: string; definitions?: string | null } = {}): Run {
+function bieumau(args: string[], options: { cwd?: string; definitions?: string | null; timeout?: number } = {}): Run {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.BIEUMAU_DEFINITIONS;
   if (options.definitions !== null) env.BIEUMAU_DEFINITIONS = options.definitions ?? ROOT;
-  const r = spawnSync(process.execPath, ['--import', TSX, '--conditions=bieumau-source', BIN, ...args], { cwd: options.cwd ?? tmp, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--import', TSX, '--conditions=bieumau-source', BIN, ...args], {
+    cwd: options.cwd ?? tmp,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    ...(options.timeout ? { timeout: options.timeout, killSignal: 'SIGKILL' as const } : {}),
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
 }
 
@@ -370,6 +376,22 @@ describe('a definition added as data only', () => {
     const a = bieumau(['aggregate', 'new-definition-report.json', '-o', 'new-agg.xlsx', '--format', 'json'], { definitions: root });
     expect(a.code, a.stderr).toBe(0);
     expect(readFileSync(join(tmp, 'new-agg.csv'), 'utf8')).toContain('Phòng Văn hóa và Thông tin huyện Hòa An');
+  });
+});
+
+describe('output paths that cannot be written', () => {
+  // Node's recursive mkdirSync never returns for a path under /proc: the commands create directories level by level.
+  it('fail with exit 2 and a message naming the path, instead of hanging', () => {
+    const cases = [
+      ['template', 'annual-ict@2019/province', '-o', '/proc/bieumau-test/template.xlsx'],
+      ['precompile', 'quarterly-egov@2019/province', '-o', '/proc/bieumau-test/validators'],
+      ['aggregate', sample('annual-ict', '2019', 'province'), '-o', '/proc/bieumau-test/tong-hop.xlsx'],
+    ];
+    for (const args of cases) {
+      const r = bieumau([...args, '--lang', 'en'], { timeout: 60_000 });
+      expect(r.code, `${args[0]}: ${r.stderr}`).toBe(2);
+      expect(r.stderr, args[0]).toContain('/proc/bieumau-test');
+    }
   });
 });
 

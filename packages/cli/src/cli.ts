@@ -5,11 +5,12 @@
  * it (unreadable input, unknown form or version, bad arguments).
  * @module
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { definitionRefOf } from '@bieumau/core';
+import { makeDirectory } from '@bieumau/definitions/node';
 import type { Lang, ReportError } from '@bieumau/core';
 import { diffDefinitions, renderDiffMarkdown } from './diff.js';
 import { migrate } from './api.js';
@@ -253,7 +254,7 @@ function describeRefError(ctx: Ctx, e: ReportError): string {
 
 function writeOut(ctx: Ctx, file: string, content: string | Uint8Array): boolean {
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeDirectory(dirname(file));
     writeFileSync(file, content);
     return true;
   } catch (e) {

@@ -8,9 +8,10 @@
  * Samples are carried over with their `definition.version` updated.
  * @module
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { getAt, parsePointer } from '@bieumau/core';
+import { makeDirectory } from '@bieumau/definitions/node';
 import type { SchemaObject } from '@bieumau/core';
 import { compareVersions } from './workspace.js';
 
@@ -245,12 +246,12 @@ export function scaffoldVersion(options: ScaffoldOptions): ScaffoldResult {
   const files: string[] = [];
   for (const [name, content] of out) {
     const p = join(dir, name);
-    mkdirSync(dirname(p), { recursive: true });
+    makeDirectory(dirname(p));
     writeFileSync(p, content, { flag: 'wx' });
     files.push(p);
   }
   const changesetDir = options.changesetDir ?? join(dirname(root), '.changeset');
-  mkdirSync(changesetDir, { recursive: true });
+  makeDirectory(changesetDir);
   const cs = join(changesetDir, `${form}-${version.replace(/\./g, '-')}.md`);
   if (!existsSync(cs)) {
     writeFileSync(

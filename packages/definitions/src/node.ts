@@ -5,8 +5,8 @@
  * form-specific code exists.
  * @module
  */
-import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Catalogue, SchemaObject } from '@bieumau/core';
 import { memorySource } from './registry.js';
 import type { DefinitionSource, VersionFiles } from './registry.js';
@@ -54,4 +54,22 @@ export function listVersionFolders(root: string): { form: string; version: strin
 /** A definition source over a folder tree. */
 export function directorySource(root: string): DefinitionSource {
   return memorySource(listVersionFolders(root).map((v) => readVersionFolder(v.dir)));
+}
+
+/**
+ * Creates a directory and its missing parents, like `mkdir -p`, one level at
+ * a time. Node's `mkdirSync(dir, { recursive: true })` never returns for a
+ * path under `/proc` (it retries the refused level forever); creating each
+ * missing level on its own throws the refusal instead, so a tool given such
+ * an output path reports it rather than hanging.
+ */
+export function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); ) {
+    missing.push(d);
+    const up = dirname(d);
+    if (up === d) break;
+    d = up;
+  }
+  for (const d of missing.reverse()) mkdirSync(d);
 }

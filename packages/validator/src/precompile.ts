@@ -9,7 +9,8 @@
  * without `'unsafe-eval'` and gives exactly the runtime validator's results.
  * @module
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { makeDirectory } from '@bieumau/definitions/node';
 import { join } from 'node:path';
 import { _ } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
@@ -259,7 +260,7 @@ export function precompiledFileName(definition: Definition): string {
 
 /** Writes one precompiled module per definition into `outDir`; returns the files written. */
 export function writePrecompiled(definitions: readonly Definition[], outDir: string, options: PrecompileOptions = {}): string[] {
-  mkdirSync(outDir, { recursive: true });
+  makeDirectory(outDir);
   return definitions.map((d) => {
     const file = join(outDir, precompiledFileName(d));
     writeFileSync(file, precompileValidator(d, options));
