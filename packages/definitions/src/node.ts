@@ -71,5 +71,15 @@ export function makeDirectory(dir: string): void {
     if (up === d) break;
     d = up;
   }
-  for (const d of missing.reverse()) mkdirSync(d);
+  if (!missing.length && !statSync(dir).isDirectory()) {
+    throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), { code: 'ENOTDIR' });
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      // Made meanwhile by someone else: fine, as `mkdir -p` has it.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(d).isDirectory()) throw e;
+    }
+  }
 }
