@@ -140,3 +140,16 @@ describe('streamed reading', () => {
     expect(streamed.diagnostics).toEqual(whole.diagnostics);
   });
 });
+
+describe('ASCII re-encoding of XML parts (for the streaming parser)', () => {
+  it('writes every non-ASCII character as a reference, U+FFFD for each byte of a broken sequence', () => {
+    const enc = new TextEncoder();
+    const bytes = new Uint8Array([...enc.encode('<t>aề😀ß'), 0x80, 0xff, ...enc.encode('đ</t>'), 0xe2, 0x82]);
+    const out = unzipSync(asciiXmlParts([['xl/sharedStrings.xml', bytes], ['xl/media/x.bin', new Uint8Array([0xff, 0xfe])]]));
+    const xml = out['xl/sharedStrings.xml']!;
+    expect(xml.every((b) => b < 0x80)).toBe(true);
+    expect(new TextDecoder().decode(xml)).toBe('<t>a&#7873;&#128512;&#223;&#65533;&#65533;&#273;</t>&#65533;&#65533;');
+    // Other parts are passed through untouched.
+    expect([...out['xl/media/x.bin']!]).toEqual([0xff, 0xfe]);
+  });
+});

@@ -274,6 +274,34 @@ function readingOrder(names: string[], size: (name: string) => number): string[]
   return at < 0 ? [...rest, ...sheets] : [...rest.slice(0, at), ...sheets, ...rest.slice(at)];
 }
 
+/**
+ * The code point of the multi-byte UTF-8 sequence starting at `i` and its
+ * length in bytes, packed as `codePoint * 8 + length` (no object per
+ * character on this per-byte path); an invalid or cut sequence is U+FFFD, 1 byte.
+ */
+function utf8At(data: Uint8Array, i: number): number {
+  const b = data[i]!;
+  let cp: number;
+  let len: number;
+  if (b >= 0xf0 && b < 0xf5) {
+    cp = b & 0x07;
+    len = 4;
+  } else if (b >= 0xe0) {
+    cp = b & 0x0f;
+    len = 3;
+  } else if (b >= 0xc2) {
+    cp = b & 0x1f;
+    len = 2;
+  } else return 0xfffd * 8 + 1;
+  if (i + len > data.length) return 0xfffd * 8 + 1;
+  for (let k = 1; k < len; k++) {
+    const c = data[i + k]!;
+    if ((c & 0xc0) !== 0x80) return 0xfffd * 8 + 1;
+    cp = (cp << 6) | (c & 0x3f);
+  }
+  return cp * 8 + len;
+}
+
 /** The length of `data` from `from` on once re-encoded by {@link asciiXml} (the same decoding, counting only). */
 function asciiLength(data: Uint8Array, from: number): number {
   let n = 0;
@@ -285,31 +313,9 @@ function asciiLength(data: Uint8Array, from: number): number {
       i++;
       continue;
     }
-    let cp: number;
-    let len: number;
-    if (b >= 0xf0 && b < 0xf5) {
-      cp = b & 0x07;
-      len = 4;
-    } else if (b >= 0xe0) {
-      cp = b & 0x0f;
-      len = 3;
-    } else if (b >= 0xc2) {
-      cp = b & 0x1f;
-      len = 2;
-    } else {
-      cp = 0xfffd;
-      len = 1;
-    }
-    let ok = len > 1 && i + len <= data.length;
-    for (let k = 1; ok && k < len; k++) {
-      const c = data[i + k]!;
-      if ((c & 0xc0) !== 0x80) ok = false;
-      else cp = (cp << 6) | (c & 0x3f);
-    }
-    if (!ok) {
-      cp = 0xfffd;
-      len = 1;
-    }
+    const at = utf8At(data, i);
+    const cp = at >>> 3;
+    const len = at & 7;
     // "&#" + decimal digits + ";"
     n += 3 + (cp < 10 ? 1 : cp < 100 ? 2 : cp < 1000 ? 3 : cp < 10000 ? 4 : cp < 100000 ? 5 : cp < 1000000 ? 6 : 7);
     i += len;
@@ -342,31 +348,9 @@ function asciiXml(data: Uint8Array): Uint8Array {
       i++;
       continue;
     }
-    let cp: number;
-    let len: number;
-    if (b >= 0xf0 && b < 0xf5) {
-      cp = b & 0x07;
-      len = 4;
-    } else if (b >= 0xe0) {
-      cp = b & 0x0f;
-      len = 3;
-    } else if (b >= 0xc2) {
-      cp = b & 0x1f;
-      len = 2;
-    } else {
-      cp = 0xfffd;
-      len = 1;
-    }
-    let ok = len > 1 && i + len <= data.length;
-    for (let k = 1; ok && k < len; k++) {
-      const c = data[i + k]!;
-      if ((c & 0xc0) !== 0x80) ok = false;
-      else cp = (cp << 6) | (c & 0x3f);
-    }
-    if (!ok) {
-      cp = 0xfffd;
-      len = 1;
-    }
+    const at = utf8At(data, i);
+    const cp = at >>> 3;
+    const len = at & 7;
     out[o++] = 0x26; // &
     out[o++] = 0x23; // #
     const digits = String(cp);
